@@ -1,0 +1,96 @@
+import { awscdk, javascript } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-distroless',
+  description: 'Distroless container images for AWS ECS and Kubernetes: a base-image catalog, generated multi-stage Dockerfiles and an enforced Dockerfile policy.',
+  author: 'cdk-distroless maintainers',
+  authorAddress: 'maintainers@users.noreply.r-seed-bffe3314.example',
+  repositoryUrl: 'https://github.com/cdk-distroless/cdk-distroless.git',
+  keywords: ['cdk', 'cdk8s', 'distroless', 'docker', 'dockerfile', 'ecs', 'fargate', 'kubernetes', 'security', 'container'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  // aws-cdk-lib >= 2.257.0 is what cdk-nag 3 (validation-plugin API) needs.
+  cdkVersion: '2.257.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  srcdir: 'lib',
+  libdir: 'lib',
+  testdir: 'test',
+
+  peerDeps: ['cdk8s@^2.70.0'],
+  deps: ['dockerfile-ast@^0.7.1'],
+  bundledDeps: ['dockerfile-ast'],
+  devDeps: ['@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2'],
+
+  // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
+  // toolchains that these machines cannot reach, so the local `package-all` only packages js.
+  publishToPypi: { distName: 'cdk-distroless', module: 'cdk_distroless' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkdistroless',
+    mavenGroupId: 'io.github.cdk-distroless',
+    mavenArtifactId: 'cdk-distroless',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkDistroless', packageId: 'CdkDistroless' },
+  publishToGo: { moduleName: 'github.com/cdk-distroless/cdk-distroless-go' },
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  docgen: true,
+
+  bin: { 'cdk-distroless': 'bin/cdk-distroless' },
+
+  gitignore: ['/examples-out/', '/.cache/', '/bench/out/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/examples-out/', '/bench/', '/.ci/', '/.cache/'] },
+
+  jestOptions: {
+    // CI must fail on a stale snapshot instead of rewriting it.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/integ/'],
+      coverageReporters: ['text-summary'],
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+});
+
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+
+// Only js packaging runs here: the other jsii languages need registries these machines cannot reach.
+const packageAll = project.tasks.tryFind('package-all');
+packageAll?.reset();
+packageAll?.spawn(project.tasks.tryFind('package:js')!);
+
+const tsNode = 'ts-node --project test/tsconfig.json';
+project.addTask('examples', {
+  description: 'Synthesize every example into examples-out/',
+  exec: `${tsNode} examples/synth.ts`,
+  receiveArgs: true,
+});
+project.addTask('test:images', {
+  description: 'Build and run every runtime\'s generated image with podman (needs root; installs podman when missing)',
+  exec: 'bash test/integ/images/run.sh',
+  receiveArgs: true,
+});
+project.addTask('bench:lint', {
+  description: 'Time `cdk-distroless lint` over many Dockerfiles',
+  exec: `${tsNode} bench/lint.ts`,
+  receiveArgs: true,
+});
+project.addTask('bench:image-sizes', {
+  description: 'Measure final image sizes and build times per runtime (needs podman)',
+  exec: 'bash bench/image-sizes.sh',
+  receiveArgs: true,
+});
+
+project.synth();
