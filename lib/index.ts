@@ -1,1 +1,1 @@
-export const VERSION = '0';
+export * from './image';

@@ -1,0 +1,3 @@
+export * from './facts';
+export * from './base-image';
+export * from './registry-mirror';
