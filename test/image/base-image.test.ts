@@ -1,0 +1,313 @@
+import {
+  BaseImage, DebianRelease, DistrolessTag, DotnetFlavor, ImageFamily, ImageRole, Libc, RegistryMirror,
+} from '../../lib';
+
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+describe('Google distroless', () => {
+  test('googleStatic defaults to Debian 13 nonroot: no libc, no shell, uid 65532 with home /home/nonroot', () => {
+    const image = BaseImage.googleStatic();
+    expect(image.reference).toBe('gcr.io/distroless/static-debian13:nonroot');
+    expect(image.facts.libc).toBe(Libc.NONE);
+    expect(image.facts.hasShell).toBe(false);
+    expect(image.facts.hasPackageManager).toBe(false);
+    expect(image.facts.defaultUser).toEqual({ uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' });
+    expect(image.runsAsNonRoot).toBe(true);
+    expect(image.role).toBe(ImageRole.FINAL);
+    expect(image.facts.family).toBe(ImageFamily.GOOGLE_DISTROLESS);
+  });
+
+  test('latest runs as root but ships the nonroot user', () => {
+    const image = BaseImage.googleStatic({ tag: DistrolessTag.LATEST });
+    expect(image.reference).toBe('gcr.io/distroless/static-debian13:latest');
+    expect(image.facts.defaultUser.uid).toBe(0);
+    expect(image.runsAsNonRoot).toBe(false);
+    expect(image.nonRootUser?.uid).toBe(65532);
+  });
+
+  test.each([
+    [DistrolessTag.DEBUG, 0],
+    [DistrolessTag.DEBUG_NONROOT, 65532],
+  ])('%s variant has a shell and is marked debug', (tag, uid) => {
+    const image = BaseImage.googleBase({ tag });
+    expect(image.facts.debug).toBe(true);
+    expect(image.facts.hasShell).toBe(true);
+    expect(image.facts.defaultUser.uid).toBe(uid);
+  });
+
+  test.each([
+    ['googleStatic', 'static', Libc.NONE],
+    ['googleBase', 'base', Libc.GLIBC],
+    ['googleBaseNossl', 'base-nossl', Libc.GLIBC],
+    ['googleCc', 'cc', Libc.GLIBC],
+    ['googleJavaBase', 'java-base', Libc.GLIBC],
+  ] as const)('%s exists for Debian 12 and 13', (factory, name, libc) => {
+    for (const debian of [DebianRelease.DEBIAN12, DebianRelease.DEBIAN13]) {
+      const image = BaseImage[factory]({ debian });
+      expect(image.reference).toBe(`gcr.io/distroless/${name}-${debian}:nonroot`);
+      expect(image.facts.libc).toBe(libc);
+    }
+  });
+
+  test('java entrypoint is /usr/bin/java -jar; default Java 21', () => {
+    const image = BaseImage.googleJava();
+    expect(image.reference).toBe('gcr.io/distroless/java21-debian13:nonroot');
+    expect(image.facts.entrypoint).toEqual(['/usr/bin/java', '-jar']);
+    expect(image.facts.runtime).toBe('java');
+    expect(BaseImage.googleJava({ javaVersion: 17 }).facts.runtimeVersion).toBe('17');
+    expect(BaseImage.googleJava({ javaVersion: 25 }).reference).toBe('gcr.io/distroless/java25-debian13:nonroot');
+  });
+
+  test('nodejs entrypoint is /nodejs/bin/node; default Node.js 24; 22/24/26 on Debian 13', () => {
+    expect(BaseImage.googleNodejs().reference).toBe('gcr.io/distroless/nodejs24-debian13:nonroot');
+    for (const nodeVersion of [22, 24, 26]) {
+      const image = BaseImage.googleNodejs({ nodeVersion });
+      expect(image.facts.entrypoint).toEqual(['/nodejs/bin/node']);
+      expect(image.facts.runtimeVersion).toBe(String(nodeVersion));
+    }
+  });
+
+  test('python entrypoint is the versioned interpreter of the Debian release', () => {
+    expect(BaseImage.googlePython3().facts.entrypoint).toEqual(['/usr/bin/python3.13']);
+    expect(BaseImage.googlePython3({ debian: DebianRelease.DEBIAN12 }).facts.entrypoint).toEqual(['/usr/bin/python3.11']);
+  });
+
+  test('fails if a runtime version is not published', () => {
+    expect(() => BaseImage.googleJava({ javaVersion: 25, debian: DebianRelease.DEBIAN12 })).toThrow(/publishes no java25-debian12.*Available: .*java21-debian12/);
+    expect(() => BaseImage.googleNodejs({ nodeVersion: 19 })).toThrow(/publishes no nodejs19-debian13/);
+  });
+});
+
+describe('Chainguard', () => {
+  test.each([
+    ['chainguardStatic', 'static', Libc.NONE],
+    ['chainguardGlibcDynamic', 'glibc-dynamic', Libc.GLIBC],
+    ['chainguardNode', 'node', Libc.GLIBC],
+    ['chainguardPython', 'python', Libc.GLIBC],
+    ['chainguardJre', 'jre', Libc.GLIBC],
+    ['chainguardDotnetRuntime', 'dotnet-runtime', Libc.GLIBC],
+    ['chainguardAspnetRuntime', 'aspnet-runtime', Libc.GLIBC],
+  ] as const)('%s: latest is distroless and runs as 65532', (factory, name, libc) => {
+    const image = BaseImage[factory]();
+    expect(image.reference).toBe(`cgr.dev/chainguard/${name}:latest`);
+    expect(image.facts.libc).toBe(libc);
+    expect(image.facts.hasShell).toBe(false);
+    expect(image.role).toBe(ImageRole.FINAL);
+    expect(image.facts.defaultUser.uid).toBe(65532);
+  });
+
+  test('latest-dev adds a shell and apk and is a build-stage image', () => {
+    const image = BaseImage.chainguardNode({ dev: true });
+    expect(image.reference).toBe('cgr.dev/chainguard/node:latest-dev');
+    expect(image.facts.hasShell).toBe(true);
+    expect(image.facts.hasPackageManager).toBe(true);
+    expect(image.role).toBe(ImageRole.BUILD);
+  });
+});
+
+describe('chiseled', () => {
+  test('dotnetChiseled defaults to aspnet 10.0 noble-chiseled, user app 1654, no shell', () => {
+    const image = BaseImage.dotnetChiseled();
+    expect(image.reference).toBe('mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled');
+    expect(image.facts.defaultUser).toEqual({ uid: 1654, gid: 1654, name: 'app', home: '/home/app' });
+    expect(image.facts.hasShell).toBe(false);
+    expect(image.facts.family).toBe(ImageFamily.DOTNET_CHISELED);
+  });
+
+  test('dotnetChiseled flavors, versions and -extra', () => {
+    expect(BaseImage.dotnetChiseled({ flavor: DotnetFlavor.RUNTIME_DEPS, dotnetVersion: '8.0', extra: true }).reference)
+      .toBe('mcr.microsoft.com/dotnet/runtime-deps:8.0-noble-chiseled-extra');
+    expect(BaseImage.dotnetChiseled({ flavor: DotnetFlavor.RUNTIME }).facts.runtimeVersion).toBe('10.0');
+  });
+
+  test('fails if the .NET version is malformed', () => {
+    expect(() => BaseImage.dotnetChiseled({ dotnetVersion: '10' })).toThrow(/dotnetVersion "10" is not a \.NET version/);
+  });
+
+  test('Ubuntu rocks run as _daemon_ 584792', () => {
+    const image = BaseImage.ubuntuChiseled('python');
+    expect(image.reference).toBe('ubuntu/python:3.12-24.04_stable');
+    expect(image.facts.defaultUser.uid).toBe(584792);
+    expect(image.facts.family).toBe(ImageFamily.UBUNTU_CHISELED);
+  });
+
+  test('fails if the rock is unknown', () => {
+    expect(() => BaseImage.ubuntuChiseled('ruby')).toThrow(/no repository "ubuntu\/ruby"/);
+  });
+});
+
+describe('busybox and scratch', () => {
+  test('busybox has a shell but no package manager, runs as root, ships nobody', () => {
+    const image = BaseImage.busybox();
+    expect(image.reference).toBe('busybox:stable-musl');
+    expect(image.facts.hasShell).toBe(true);
+    expect(image.facts.hasPackageManager).toBe(false);
+    expect(image.role).toBe(ImageRole.FINAL);
+    expect(image.runsAsNonRoot).toBe(false);
+    expect(image.nonRootUser?.uid).toBe(65534);
+    expect(BaseImage.busybox(Libc.GLIBC).facts.libc).toBe(Libc.GLIBC);
+  });
+
+  test('fails if busybox is asked for without libc', () => {
+    expect(() => BaseImage.busybox(Libc.NONE)).toThrow(/Use Libc.MUSL or Libc.GLIBC/);
+  });
+
+  test('scratch has nothing: no passwd, CA certificates or /tmp, and runs as root', () => {
+    const image = BaseImage.scratch();
+    expect(image.reference).toBe('scratch');
+    expect(image.isScratch).toBe(true);
+    expect(image.facts).toMatchObject({ hasPasswd: false, hasCaCertificates: false, hasTmp: false, hasShell: false, libc: Libc.NONE });
+    expect(image.runsAsNonRoot).toBe(false);
+    expect(image.nonRootUser).toBeUndefined();
+  });
+
+  test('fails if scratch is pinned', () => {
+    expect(() => BaseImage.scratch().withDigest(DIGEST)).toThrow(/scratch .* has no digest/);
+  });
+});
+
+describe('Java sources and build-stage images', () => {
+  test('Liberica and Corretto are JDK sources for build stages', () => {
+    const liberica = BaseImage.libericaRuntimeContainer();
+    expect(liberica.reference).toBe('bellsoft/liberica-runtime-container:jdk-21-glibc');
+    expect(liberica.role).toBe(ImageRole.BUILD);
+    expect(BaseImage.libericaRuntimeContainer({ jre: true, libc: Libc.MUSL, javaVersion: 25 }).reference)
+      .toBe('bellsoft/liberica-runtime-container:jre-25-musl');
+    const corretto = BaseImage.corretto();
+    expect(corretto.reference).toBe('amazoncorretto:21-al2023-jdk');
+    expect(corretto.facts.runtimeVersion).toBe('21');
+    expect(BaseImage.corretto({ libc: Libc.MUSL }).facts.libc).toBe(Libc.MUSL);
+  });
+
+  test('fails if Corretto is asked for a JRE', () => {
+    expect(() => BaseImage.corretto({ jre: true })).toThrow(/Corretto publishes JDK images only/);
+  });
+
+  test.each([
+    [BaseImage.alpine(), 'alpine:3.22', Libc.MUSL],
+    [BaseImage.debianSlim(), 'debian:trixie-slim', Libc.GLIBC],
+    [BaseImage.ubiMinimal(), 'registry.access.redhat.com/ubi9/ubi-minimal:latest', Libc.GLIBC],
+    [BaseImage.golang(), 'golang:1.25-trixie', Libc.GLIBC],
+    [BaseImage.node(), 'node:24-trixie-slim', Libc.GLIBC],
+    [BaseImage.dotnetSdk(), 'mcr.microsoft.com/dotnet/sdk:10.0', Libc.GLIBC],
+  ])('%s is a build-stage image with a package manager', (image, reference, libc) => {
+    expect(image.reference).toBe(reference);
+    expect(image.facts.hasPackageManager).toBe(true);
+    expect(image.role).toBe(ImageRole.BUILD);
+    expect(image.facts.libc).toBe(libc);
+  });
+});
+
+describe('lookup', () => {
+  test('finds catalog images in any Docker Hub spelling', () => {
+    for (const ref of ['golang:1.24-bookworm', 'library/golang:1.24-bookworm', 'docker.io/library/golang:1.24-bookworm']) {
+      expect(BaseImage.lookup(ref)?.role).toBe(ImageRole.BUILD);
+    }
+  });
+
+  test('tag decides the facts; no tag means latest', () => {
+    expect(BaseImage.lookup('gcr.io/distroless/static-debian12')?.facts.defaultUser.uid).toBe(0);
+    expect(BaseImage.lookup('gcr.io/distroless/static-debian12:nonroot')?.facts.defaultUser.uid).toBe(65532);
+    expect(BaseImage.lookup('gcr.io/distroless/static-debian12:nonroot-arm64')?.facts.defaultUser.uid).toBe(65532);
+    expect(BaseImage.lookup('gcr.io/distroless/base-debian12:debug-nonroot')?.facts.debug).toBe(true);
+    expect(BaseImage.lookup('cgr.dev/chainguard/python:latest-dev')?.role).toBe(ImageRole.BUILD);
+  });
+
+  test('keeps the digest', () => {
+    const image = BaseImage.lookup(`gcr.io/distroless/cc-debian13:nonroot@${DIGEST}`);
+    expect(image?.digest).toBe(DIGEST);
+    expect(image?.reference).toBe(`gcr.io/distroless/cc-debian13:nonroot@${DIGEST}`);
+  });
+
+  test('scratch, unknown and malformed references', () => {
+    expect(BaseImage.lookup('scratch')?.isScratch).toBe(true);
+    expect(BaseImage.lookup('example.com/unknown:1')).toBeUndefined();
+    expect(BaseImage.lookup('not a reference')).toBeUndefined();
+    expect(BaseImage.lookup('')).toBeUndefined();
+  });
+
+  test('every catalog image is found again by its reference', () => {
+    const catalog = BaseImage.catalog();
+    expect(catalog.length).toBeGreaterThan(80);
+    for (const image of catalog) {
+      expect(BaseImage.lookup(image.reference)?.facts).toEqual(image.facts);
+    }
+  });
+
+  test('every final-role catalog image has no package manager and a numeric non-root user or none', () => {
+    for (const image of BaseImage.catalog().filter(i => i.role === ImageRole.FINAL)) {
+      expect(image.facts.hasPackageManager).toBe(false);
+      const user = image.nonRootUser;
+      if (user) {
+        expect(user.uid).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('digests and mirrors', () => {
+  test('withDigest pins the reference and keeps the tag', () => {
+    const image = BaseImage.googleStatic().withDigest(DIGEST);
+    expect(image.reference).toBe(`gcr.io/distroless/static-debian13:nonroot@${DIGEST}`);
+    expect(image.digest).toBe(DIGEST);
+    expect(image.facts).toEqual(BaseImage.googleStatic().facts);
+  });
+
+  test('fails if the digest is malformed', () => {
+    expect(() => BaseImage.googleStatic().withDigest('sha256:abc')).toThrow(/"sha256:abc" is not a digest for gcr.io\/distroless\/static-debian13:nonroot/);
+    expect(() => BaseImage.googleStatic().withDigest(`sha256:${'A'.repeat(64)}`)).toThrow(/64 lowercase hex digits/);
+  });
+
+  test('withMirror rewrites the registry and keeps the upstream reference', () => {
+    const mirror = RegistryMirror.of('gcr.io/distroless', 'registry.example.com/gcr/distroless/');
+    const image = BaseImage.googleStatic().withDigest(DIGEST).withMirror(mirror);
+    expect(image.reference).toBe(`registry.example.com/gcr/distroless/static-debian13:nonroot@${DIGEST}`);
+    expect(image.upstreamReference).toBe(`gcr.io/distroless/static-debian13:nonroot@${DIGEST}`);
+    expect(mirror.restore(image.reference)).toBe(image.upstreamReference);
+  });
+
+  test('a mirror leaves other registries alone and matches whole path components', () => {
+    const mirror = RegistryMirror.of('gcr.io/distroless', 'registry.example.com/distroless');
+    expect(BaseImage.golang().withMirror(mirror).reference).toBe('golang:1.25-trixie');
+    expect(mirror.rewrite('gcr.io/distroless-other/x:1')).toBe('gcr.io/distroless-other/x:1');
+  });
+
+  test('fails if a mirror prefix is empty or could inject', () => {
+    expect(() => RegistryMirror.of('', 'x.example.com')).toThrow(/upstreamPrefix "" is not a registry prefix/);
+    expect(() => RegistryMirror.of('gcr.io', 'evil\nRUN id')).toThrow(/mirrorPrefix "evil\\nRUN id" is not a registry prefix/);
+  });
+});
+
+describe('fromRegistry', () => {
+  test('describes an image outside the catalog', () => {
+    const image = BaseImage.fromRegistry(`registry.example.com/team/base:1.2@${DIGEST}`, {
+      libc: Libc.GLIBC, hasShell: false, hasPackageManager: false, defaultUser: { uid: 10001, gid: 10001 },
+    });
+    expect(image.repository).toBe('registry.example.com/team/base');
+    expect(image.tag).toBe('1.2');
+    expect(image.digest).toBe(DIGEST);
+    expect(image.facts.family).toBe(ImageFamily.CUSTOM);
+    expect(image.role).toBe(ImageRole.FINAL);
+    expect(image.nonRootUser?.uid).toBe(10001);
+  });
+
+  test('registry with a port is not mistaken for a tag', () => {
+    const image = BaseImage.fromRegistry('localhost:5000/app', {
+      libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: 1, gid: 1 },
+    });
+    expect(image.repository).toBe('localhost:5000/app');
+    expect(image.tag).toBeUndefined();
+  });
+
+  test('fails if the reference is malformed', () => {
+    const facts = { libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: 1, gid: 1 } };
+    expect(() => BaseImage.fromRegistry('Bad Name', facts)).toThrow(/"Bad Name" is not an image reference/);
+    expect(() => BaseImage.fromRegistry('x:1\nRUN id', facts)).toThrow(/is not an image reference/);
+  });
+
+  test('fails if the user is not numeric', () => {
+    expect(() => BaseImage.fromRegistry('example.com/x:1', {
+      libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: -1, gid: 0 },
+    })).toThrow(/facts.defaultUser must have numeric uid and gid/);
+  });
+});
