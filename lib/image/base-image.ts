@@ -135,7 +135,8 @@ export class BaseImage {
     if (facts.nonRootUser) {
       validateUser(facts.nonRootUser, 'facts.nonRootUser', reference);
     }
-    const repository = reference.slice(0, reference.length - (parsed.tag ? parsed.tag.length + 1 : 0) - (parsed.digest ? parsed.digest.length + 1 : 0));
+    const suffix = (parsed.tag ? parsed.tag.length + 1 : 0) + (parsed.digest ? parsed.digest.length + 1 : 0);
+    const repository = reference.slice(0, reference.length - suffix);
     return new BaseImage(repository, parsed.tag, parsed.digest, { family: ImageFamily.CUSTOM, ...facts }, undefined);
   }
 

@@ -81,7 +81,10 @@ function fixed(repository: string, defaultTag: string, tags: string[], facts: Ba
 }
 
 /** A build-stage image with a full OS: a shell, a package manager, root by default. */
-function toolchain(repository: string, defaultTag: string, tags: string[], family: ImageFamily, facts: Partial<BaseImageFacts> & { description: string }): CatalogEntry {
+function toolchain(
+  repository: string, defaultTag: string, tags: string[], family: ImageFamily,
+  facts: Partial<BaseImageFacts> & { description: string },
+): CatalogEntry {
   return fixed(repository, defaultTag, tags, {
     family,
     libc: Libc.GLIBC,
@@ -115,15 +118,23 @@ function buildCatalog(): CatalogEntry[] {
   const javaVersions: Array<[string, string]> = [['17', 'debian12'], ['21', 'debian12'], ['17', 'debian13'], ['21', 'debian13'], ['25', 'debian13']];
   for (const [version, debian] of javaVersions) {
     entries.push(distroless(`java${version}`, debian, {
-      libc: Libc.GLIBC, architectures: TWO_ARCH, runtime: 'java', runtimeVersion: version,
-      entrypoint: ['/usr/bin/java', '-jar'], description: `OpenJDK ${version} JRE; the entrypoint runs the jar given as CMD.`,
+      libc: Libc.GLIBC,
+      architectures: TWO_ARCH,
+      runtime: 'java',
+      runtimeVersion: version,
+      entrypoint: ['/usr/bin/java', '-jar'],
+      description: `OpenJDK ${version} JRE; the entrypoint runs the jar given as CMD.`,
     }));
   }
   const nodeVersions: Array<[string, string]> = [['20', 'debian12'], ['22', 'debian12'], ['24', 'debian12'], ['22', 'debian13'], ['24', 'debian13'], ['26', 'debian13']];
   for (const [version, debian] of nodeVersions) {
     entries.push(distroless(`nodejs${version}`, debian, {
-      libc: Libc.GLIBC, architectures: TWO_ARCH, runtime: 'nodejs', runtimeVersion: version,
-      entrypoint: ['/nodejs/bin/node'], description: `Node.js ${version}; the entrypoint runs the script given as CMD.`,
+      libc: Libc.GLIBC,
+      architectures: TWO_ARCH,
+      runtime: 'nodejs',
+      runtimeVersion: version,
+      entrypoint: ['/nodejs/bin/node'],
+      description: `Node.js ${version}; the entrypoint runs the script given as CMD.`,
     }));
   }
 
@@ -170,8 +181,13 @@ function buildCatalog(): CatalogEntry[] {
 
   for (const rock of [['python', '3.12-24.04_stable'], ['jre', '21-24.04_stable'], ['dotnet-runtime', '8.0-24.04_stable'], ['aspnet', '8.0-24.04_stable']]) {
     entries.push(fixed(`ubuntu/${rock[0]}`, rock[1], [rock[1]], {
-      family: ImageFamily.UBUNTU_CHISELED, libc: Libc.GLIBC, hasShell: false, hasPackageManager: false,
-      defaultUser: UBUNTU_DAEMON, nonRootUser: UBUNTU_DAEMON, architectures: TWO_ARCH,
+      family: ImageFamily.UBUNTU_CHISELED,
+      libc: Libc.GLIBC,
+      hasShell: false,
+      hasPackageManager: false,
+      defaultUser: UBUNTU_DAEMON,
+      nonRootUser: UBUNTU_DAEMON,
+      architectures: TWO_ARCH,
       runtime: rock[0].startsWith('python') ? 'python' : rock[0] === 'jre' ? 'java' : 'dotnet',
       description: `Canonical's chiseled Ubuntu ${rock[0]} rock: no shell, no package manager, runs as _daemon_ (584792).`,
     }));
@@ -196,8 +212,15 @@ function buildCatalog(): CatalogEntry[] {
     },
   });
   entries.push(fixed('scratch', '', [''], {
-    family: ImageFamily.SCRATCH, libc: Libc.NONE, hasShell: false, hasPackageManager: false,
-    defaultUser: ROOT, hasCaCertificates: false, hasTmp: false, hasPasswd: false, architectures: MULTI_ARCH,
+    family: ImageFamily.SCRATCH,
+    libc: Libc.NONE,
+    hasShell: false,
+    hasPackageManager: false,
+    defaultUser: ROOT,
+    hasCaCertificates: false,
+    hasTmp: false,
+    hasPasswd: false,
+    architectures: MULTI_ARCH,
     description: 'The empty image: no passwd, no CA certificates, no /tmp. The generator supplies them.',
   }));
 
