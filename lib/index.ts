@@ -1,1 +1,2 @@
 export * from './image';
+export * from './policy';

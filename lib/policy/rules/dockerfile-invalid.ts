@@ -1,0 +1,32 @@
+import { Severity } from '../finding';
+import { FILE_START } from '../model';
+import { Rule, RuleHit } from '../rule';
+
+const EXAMPLE_FROM = 'FROM gcr.io/distroless/static-debian13:nonroot@sha256:<digest>';
+
+/** The file must be a buildable Dockerfile; otherwise no other rule can vouch for it. */
+export const dockerfileInvalid: Rule = {
+  info: {
+    id: 'CDL001',
+    level: Severity.ERROR,
+    title: 'The Dockerfile must parse and have a FROM',
+    description: 'An empty or comment-only file, a file without FROM, a FROM without an image, an unknown instruction or an instruction '
+      + 'other than ARG before the first FROM cannot be built, and no other rule can check it. The policy reports it instead of passing it.',
+    fix: `Start the file with a FROM naming the base image, e.g. \`${EXAMPLE_FROM}\`, and use only Dockerfile instructions.`,
+  },
+  check(a) {
+    const hits: RuleHit[] = a.model.problems.map(p => ({
+      range: p.range,
+      message: `The Dockerfile cannot be built: ${p.message}.`,
+      fix: p.message.startsWith('unknown instruction')
+        ? 'Use a Dockerfile instruction (FROM, ARG, COPY, ENV, USER, WORKDIR, ENTRYPOINT, CMD, ...) or turn the line into a # comment.'
+        : undefined,
+    }));
+    if (a.model.instructions.length === 0 && a.model.problems.length === 0) {
+      hits.push({ range: FILE_START, message: 'The Dockerfile is empty or has only comments: there is no FROM, so there is nothing to build or check.' });
+    } else if (a.model.stages.length === 0 && a.model.instructions.length > 0) {
+      hits.push({ range: a.model.instructions[0].range, message: 'The Dockerfile has no FROM, so it has no base image and cannot be built or checked.' });
+    }
+    return hits;
+  },
+};
