@@ -21,7 +21,9 @@ export const finalBaseHasShell: Rule = {
     return [{
       range: baseRange(root),
       message: `The final base ${describeBase(root, root.base)} has a shell (/bin/sh). Allowed without a warning: images without a shell, such as Google distroless, Chainguard or scratch.`,
-      fix: `Use \`FROM ${image.facts.libc === Libc.NONE ? 'gcr.io/distroless/static-debian13:nonroot' : 'gcr.io/distroless/cc-debian13:nonroot'}@sha256:<digest>\` if the binary does not need the shell.`,
+      fix: image.facts.libc === Libc.GLIBC
+        ? 'Use `FROM gcr.io/distroless/cc-debian13:nonroot@sha256:<digest>` (glibc, no shell) if the binary does not need the shell.'
+        : 'Link the binary statically and use `FROM gcr.io/distroless/static-debian13:nonroot@sha256:<digest>` (no libc, no shell).',
     }];
   },
 };

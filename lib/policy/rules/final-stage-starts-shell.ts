@@ -28,17 +28,22 @@ export const finalStageStartsShell: Rule = {
     level: Severity.ERROR,
     title: 'Exec-form commands must not start a shell on a base without one',
     description: 'An exec-form ENTRYPOINT, CMD or HEALTHCHECK CMD whose program is a shell (`["/bin/sh", "-c", ...]`, `["bash", ...]`, '
-      + '`["env", "sh", ...]`) or which starts with `-c` (arguments for a shell entrypoint) fails on a base without a shell. It is reported '
+      + '`["env", "sh", ...]`), or a CMD starting with `-c` when the entrypoint is a shell or there is none, fails on a base without a shell. It is reported '
       + 'unless the final base is known to have a shell (BusyBox, debug variants: those have their own rules).',
     fix: 'Run the program directly: `ENTRYPOINT ["/app"]`, `CMD ["--port", "8080"]`; move shell logic into the application or a build step.',
   },
   check(a) {
     if (a.finalRoot?.base?.image?.facts.hasShell) { return []; }
     const hits: RuleHit[] = [];
+    // A CMD starting with -c is arguments for the entrypoint: a shell's, or nonsense without one, but fine for python -c.
+    const entrypoints = a.finalInstructions.filter(i => i.keyword === 'ENTRYPOINT');
+    const lastEntrypoint = entrypoints[entrypoints.length - 1];
+    const entrypoint = lastEntrypoint ? lastEntrypoint.command?.exec : a.finalRoot?.base?.image?.facts.entrypoint;
+    const dashCMeansShell = !entrypoint || entrypoint.length === 0 || startedShell(entrypoint) !== undefined;
     for (const ins of a.finalInstructions) {
       if (!['ENTRYPOINT', 'CMD', 'HEALTHCHECK'].includes(ins.keyword) || !ins.command?.exec) { continue; }
       const shell = startedShell(ins.command.exec);
-      if (!shell) { continue; }
+      if (!shell || (ins.keyword === 'CMD' && ins.command.exec[0] === '-c' && !dashCMeansShell)) { continue; }
       const label = ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword;
       const base = a.finalRoot?.base;
       const lacks = base?.image ? `"${base.reference}" has no shell` : `the final base${base ? ` "${base.reference}"` : ''} is not known to have one`;

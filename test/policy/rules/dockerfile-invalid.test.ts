@@ -1,0 +1,49 @@
+import { COMPLIANT, df, findingsOf, linesOf } from '../util';
+
+const ID = 'CDL001';
+
+describe('CDL001 dockerfile-invalid', () => {
+  test('a compliant Dockerfile passes', () => {
+    expect(findingsOf(ID, COMPLIANT)).toEqual([]);
+  });
+
+  test('only ARG before FROM is fine', () => {
+    expect(findingsOf(ID, df('ARG BASE=scratch', 'FROM ${BASE}'))).toEqual([]);
+  });
+
+  test('fails if the file is empty', () => {
+    const [f] = findingsOf(ID, '');
+    expect(f).toMatchObject({ line: 1, column: 1, level: 'error' });
+    expect(f.message).toMatch(/empty or has only comments/);
+  });
+
+  test('fails if the file has only whitespace and comments', () => {
+    expect(findingsOf(ID, df('', '# a comment', '   ', '# another'))[0].message).toMatch(/empty or has only comments/);
+  });
+
+  test('fails if the file has no FROM', () => {
+    const findings = findingsOf(ID, df('# header', 'ARG X=1'));
+    expect(findings.map(f => [f.line, f.message])).toEqual([[2, expect.stringMatching(/has no FROM/)]]);
+  });
+
+  test('fails if an instruction other than ARG comes before FROM', () => {
+    const findings = findingsOf(ID, df('ARG X=1', 'RUN echo hi', `FROM ${'scratch'}`));
+    expect(findings.map(f => f.line)).toEqual([2]);
+    expect(findings[0].message).toMatch(/RUN before the first FROM/);
+  });
+
+  test('fails on an unknown instruction, naming it', () => {
+    const findings = findingsOf(ID, df('FROM scratch', 'COPYY app /app'));
+    expect(findings.map(f => f.line)).toEqual([2]);
+    expect(findings[0].message).toMatch(/unknown instruction "COPYY"/);
+    expect(findings[0].fix).toMatch(/Dockerfile instruction/);
+  });
+
+  test('fails on FROM without an image', () => {
+    expect(linesOf(ID, df('FROM scratch', 'FROM'))).toEqual([2]);
+  });
+
+  test('instructions are matched case-insensitively, as Docker does', () => {
+    expect(findingsOf(ID, df('from scratch', 'copy app /app', 'user 65532'))).toEqual([]);
+  });
+});
