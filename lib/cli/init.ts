@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliIo, EXIT_FAILED, EXIT_OK, parseCommandArgs, UsageError } from './io';
+import { DistrolessDockerfile, Runtime } from '../dockerfile';
+import { BaseImage } from '../image';
+import { DockerfilePolicy } from '../policy';
+
+/** Runtime names as users type them, each with its generator default. */
+const RUNTIMES: Record<string, () => Runtime> = {
+  'go': () => Runtime.go(),
+  'rust': () => Runtime.rust(),
+  'nodejs': () => Runtime.nodejs(),
+  'python': () => Runtime.python(),
+  'java-jar': () => Runtime.javaJar(),
+  'java-jlink': () => Runtime.javaJlink(),
+  'dotnet': () => Runtime.dotnet(),
+  'cpp': () => Runtime.cpp(),
+  'static-binary': () => Runtime.staticBinary(),
+};
+
+export const INIT_HELP = `Usage: cdk-distroless init --runtime RUNTIME [options]
+
+Writes a hardened multi-stage Dockerfile and a .dockerignore for a runtime.
+
+Options:
+  --runtime RUNTIME   one of: ${Object.keys(RUNTIMES).join(', ')}
+  --dir DIR           folder to write into, created if missing (default: .)
+  --base REFERENCE    final-stage base image from the catalog, e.g. gcr.io/distroless/cc-debian13:nonroot
+                      (default: the runtime's own; \`cdk-distroless images\` lists the catalog)
+  --force             overwrite an existing Dockerfile or .dockerignore
+  -h, --help          show this help
+
+Exit codes:
+  0  files written
+  1  Dockerfile or .dockerignore exists and --force was not given
+  2  usage error: unknown runtime or base image, bad option
+`;
+
+export function initCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs('init', args, {
+    runtime: { type: 'string' },
+    dir: { type: 'string', default: '.' },
+    base: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    io.stdout(INIT_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`init: unexpected argument ${JSON.stringify(positionals[0])}. Use --dir to choose the folder.`,
+      'Run `cdk-distroless init --help` for the options.');
+  }
+  const runtimeName = values.runtime as string | undefined;
+  if (!runtimeName) {
+    throw new UsageError(`init: --runtime is required. Use one of: ${Object.keys(RUNTIMES).join(', ')}.`);
+  }
+  if (!Object.prototype.hasOwnProperty.call(RUNTIMES, runtimeName)) {
+    throw new UsageError(`init: unknown runtime ${JSON.stringify(runtimeName)}. Use one of: ${Object.keys(RUNTIMES).join(', ')}.`);
+  }
+  const baseRef = values.base as string | undefined;
+  let baseImage: BaseImage | undefined;
+  if (baseRef !== undefined) {
+    baseImage = BaseImage.lookup(baseRef);
+    if (!baseImage) {
+      throw new UsageError(`init: --base ${JSON.stringify(baseRef)} is not in the base-image catalog. `
+        + 'Run `cdk-distroless images` for the references it knows, e.g. gcr.io/distroless/static-debian13:nonroot.');
+    }
+  }
+
+  let dockerfile: string;
+  let dockerignore: string;
+  try {
+    const generator = new DistrolessDockerfile({ runtime: RUNTIMES[runtimeName](), baseImage });
+    dockerfile = generator.render();
+    dockerignore = generator.renderDockerignore();
+  } catch (e) {
+    // The generator's messages name the prop, the value and the fix: pass them on as usage errors.
+    throw new UsageError(`init: ${(e as Error).message}`);
+  }
+
+  const dir = path.resolve(io.cwd ?? process.cwd(), values.dir as string);
+  const targets = [['Dockerfile', dockerfile], ['.dockerignore', dockerignore]];
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+    throw new UsageError(`init: --dir ${JSON.stringify(values.dir)} is a file, not a folder (${dir}).`);
+  }
+  const existing = targets.map(([name]) => name).filter(name => fs.existsSync(path.join(dir, name)));
+  if (existing.length > 0 && !values.force) {
+    io.stderr(`cdk-distroless init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''} in ${dir}; nothing written.\n`
+      + 'Pass --force to overwrite, or --dir to write somewhere else.\n');
+    return EXIT_FAILED;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of targets) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    io.stdout(`wrote ${file}\n`);
+  }
+
+  // Say what the policy thinks of the result, so warnings (digest pinning) and a --base that weakens it show at once.
+  const shown = path.join(values.dir as string, 'Dockerfile');
+  const result = new DockerfilePolicy().lint(dockerfile, shown);
+  io.stdout(`policy check (cdk-distroless lint ${shown}):\n${DockerfilePolicy.format(result).replace(/\n*$/, '\n')}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,169 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliIo, EXIT_FAILED, EXIT_OK, parseCommandArgs, UsageError } from './io';
+import { toSarif } from './sarif';
+import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
+
+export const LINT_HELP = `Usage: cdk-distroless lint [options] FILE...
+
+Checks Dockerfiles against the cdk-distroless policy.
+
+Arguments:
+  FILE                       a Dockerfile, a directory holding one, or - for standard input
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --suppress RULE_ID=REASON  acknowledge every finding of a rule, with a reason; repeatable
+  --stdin-filename NAME      name reported for standard input (default: <stdin>)
+  -h, --help                 show this help
+
+Exit codes:
+  0  no unsuppressed error-level finding (warnings do not fail)
+  1  at least one unsuppressed error-level finding
+  2  usage error: unknown option or format, no FILE, unreadable file
+
+Options for rules:
+  --list-rules               print every rule id, level and title, then exit
+`;
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+/** One input to lint: what to call it in reports and what it holds. */
+interface Input {
+  readonly name: string;
+  readonly content: string;
+  /** The file's path as given (relative to the working directory or absolute); undefined for standard input. */
+  readonly path?: string;
+}
+
+/** What the package says about itself, for `--version` and SARIF. */
+export interface PackageMeta {
+  readonly version: string;
+  readonly informationUri: string;
+}
+
+export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): number {
+  const { values, positionals } = parseCommandArgs('lint', args, {
+    'format': { type: 'string', default: 'text' },
+    'suppress': { type: 'string', multiple: true, default: [] },
+    'stdin-filename': { type: 'string', default: '<stdin>' },
+    'list-rules': { type: 'boolean', default: false },
+    'help': { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    io.stdout(LINT_HELP);
+    return EXIT_OK;
+  }
+  if (values['list-rules']) {
+    io.stdout(listRules());
+    return EXIT_OK;
+  }
+  const format = values.format as string;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`lint: unknown format ${JSON.stringify(format)}. Use one of: ${FORMATS.join(', ')}.`);
+  }
+  const suppressions = (values.suppress as string[]).map(parseSuppression);
+  if (positionals.length === 0) {
+    throw new UsageError('lint: no FILE given. Name one or more Dockerfiles, e.g. `cdk-distroless lint Dockerfile`, or - for standard input.');
+  }
+
+  // Read everything first, so an unreadable file fails the run before any report is printed.
+  const cwd = io.cwd ?? process.cwd();
+  const inputs = positionals.map(arg => readInput(arg, cwd, io, values['stdin-filename'] as string));
+
+  const policy = new DockerfilePolicy({ suppressions });
+  const results = inputs.map(input => policy.lint(input.content, input.name));
+
+  switch (format) {
+    case 'json':
+      io.stdout(JSON.stringify(results.flatMap(r => r.findings.map(toJsonFinding)), undefined, 2) + '\n');
+      break;
+    case 'sarif':
+      io.stdout(JSON.stringify(toSarif(
+        results.map((result, i) => ({ result, path: inputs[i].path })),
+        { ...meta, cwd, external: suppressions },
+      ), undefined, 2) + '\n');
+      break;
+    default:
+      io.stdout(toText(results));
+  }
+  const failed = results.some(r => r.findings.some(f => f.level === Severity.ERROR && !f.suppressed));
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/** `RULE_ID=reason`, for a rule the policy knows. */
+function parseSuppression(value: string): Suppression {
+  const eq = value.indexOf('=');
+  const ruleId = (eq < 0 ? value : value.slice(0, eq)).trim().toUpperCase();
+  const reason = eq < 0 ? '' : value.slice(eq + 1).trim();
+  const known = DockerfilePolicy.rules().map(r => r.id);
+  if (!known.includes(ruleId)) {
+    throw new UsageError(`lint: --suppress ${JSON.stringify(value)} names no known rule ${JSON.stringify(ruleId)}. `
+      + 'Use RULE_ID=reason with a rule id from `cdk-distroless lint --list-rules`, e.g. --suppress CDL101="pinned by the release pipeline".');
+  }
+  if (!reason) {
+    throw new UsageError(`lint: --suppress ${JSON.stringify(value)} has no reason. Suppressions must say why: --suppress ${ruleId}="why this is acceptable".`);
+  }
+  return { ruleId, reason };
+}
+
+function readInput(arg: string, cwd: string, io: CliIo, stdinName: string): Input {
+  if (arg === '-') {
+    try {
+      return { name: stdinName, content: io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8') };
+    } catch (e) {
+      throw new UsageError(`lint: cannot read standard input: ${(e as Error).message}`);
+    }
+  }
+  const absolute = path.resolve(cwd, arg);
+  let file = absolute;
+  let name = arg;
+  try {
+    if (fs.statSync(absolute).isDirectory()) {
+      file = path.join(absolute, 'Dockerfile');
+      name = path.join(arg, 'Dockerfile');
+    }
+    return { name, path: name, content: fs.readFileSync(file, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`lint: cannot read ${JSON.stringify(name)} (${file}): ${why}. Name a readable Dockerfile or a directory holding one.`);
+  }
+}
+
+/** The JSON shape: stable keys, `suppressionReason` null when not suppressed. */
+function toJsonFinding(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    level: f.level,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    message: f.message,
+    fix: f.fix,
+    suppressed: f.suppressed,
+    suppressionReason: f.suppressionReason ?? null,
+  };
+}
+
+function toText(results: LintResult[]): string {
+  const out = results.map(r => DockerfilePolicy.format(r).replace(/\n*$/, '\n'));
+  const all = results.flatMap(r => r.findings);
+  const errors = all.filter(f => !f.suppressed && f.level === Severity.ERROR).length;
+  const warnings = all.filter(f => !f.suppressed && f.level === Severity.WARNING).length;
+  const suppressed = all.filter(f => f.suppressed).length;
+  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  out.push(`${errors > 0 ? 'FAIL' : 'PASS'}: ${files} checked, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed.\n`);
+  return out.join('\n');
+}
+
+function listRules(): string {
+  const rules = DockerfilePolicy.rules();
+  return rules.map(r => `${r.id}  ${r.level.padEnd(7)}  ${r.title}`).join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
