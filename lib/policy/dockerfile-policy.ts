@@ -90,8 +90,7 @@ export class DockerfilePolicy {
    * Lints Dockerfile text. Never throws: unparseable input becomes a CDL001 finding.
    *
    * @param content the Dockerfile
-   * @param file the name findings refer to
-   * @default file 'Dockerfile'
+   * @param file the name findings refer to; 'Dockerfile' when not given
    */
   public lint(content: string, file: string = 'Dockerfile'): LintResult {
     const text = typeof content === 'string' ? content : '';

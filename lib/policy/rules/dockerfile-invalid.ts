@@ -15,16 +15,19 @@ export const dockerfileInvalid: Rule = {
     fix: `Start the file with a FROM naming the base image, e.g. \`${EXAMPLE_FROM}\`, and use only Dockerfile instructions.`,
   },
   check(a) {
-    const hits: RuleHit[] = a.model.problems.map(p => ({
+    // Without any FROM, "X before the first FROM" on every line says the same thing as "no FROM": report that once.
+    const noFrom = a.model.stages.length === 0;
+    const problems = a.model.problems.filter(p => !(noFrom && p.message.endsWith('(only ARG may come before FROM)')));
+    const hits: RuleHit[] = problems.map(p => ({
       range: p.range,
       message: `The Dockerfile cannot be built: ${p.message}.`,
       fix: p.message.startsWith('unknown instruction')
         ? 'Use a Dockerfile instruction (FROM, ARG, COPY, ENV, USER, WORKDIR, ENTRYPOINT, CMD, ...) or turn the line into a # comment.'
         : undefined,
     }));
-    if (a.model.instructions.length === 0 && a.model.problems.length === 0) {
+    if (a.model.instructions.length === 0 && problems.length === 0) {
       hits.push({ range: FILE_START, message: 'The Dockerfile is empty or has only comments: there is no FROM, so there is nothing to build or check.' });
-    } else if (a.model.stages.length === 0 && a.model.instructions.length > 0) {
+    } else if (noFrom && a.model.instructions.length > 0) {
       hits.push({ range: a.model.instructions[0].range, message: 'The Dockerfile has no FROM, so it has no base image and cannot be built or checked.' });
     }
     return hits;

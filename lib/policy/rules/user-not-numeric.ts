@@ -21,9 +21,13 @@ export const userNotNumeric: Rule = {
     const image = a.finalRoot?.base?.image;
     const known = [image?.nonRootUser, image?.facts.defaultUser].find(u => u?.name !== undefined && u.name === user.user);
     const u = known ?? image?.nonRootUser;
+    // Without /etc/passwd (scratch) a user name cannot even be resolved: the container fails to start.
+    const noPasswd = image?.facts.hasPasswd === false
+      ? ` "${a.finalRoot?.base?.reference}" has no /etc/passwd, so the name cannot be resolved and the container will not start.`
+      : '';
     return [{
       range: user.instruction.range,
-      message: `USER ${user.value} in ${whereInChain(a, user.instruction)} is not numeric, so Kubernetes cannot verify runAsNonRoot. Allowed: uid[:gid] as numbers.`,
+      message: `USER ${user.value} in ${whereInChain(a, user.instruction)} is not numeric, so Kubernetes cannot verify runAsNonRoot.${noPasswd} Allowed: uid[:gid] as numbers.`,
       fix: known
         ? `Write \`USER ${known.uid}:${known.gid}\` ("${user.user}" is ${known.uid}:${known.gid} in this base).`
         : u

@@ -26,6 +26,11 @@ describe('CDL001 dockerfile-invalid', () => {
     expect(findings.map(f => [f.line, f.message])).toEqual([[2, expect.stringMatching(/has no FROM/)]]);
   });
 
+  test('a file of instructions without any FROM gets one finding, not one per line', () => {
+    const findings = findingsOf(ID, df('COPY app /app', 'USER 65532', 'ENTRYPOINT ["/app"]'));
+    expect(findings.map(f => [f.line, f.message])).toEqual([[1, expect.stringMatching(/has no FROM/)]]);
+  });
+
   test('fails if an instruction other than ARG comes before FROM', () => {
     const findings = findingsOf(ID, df('ARG X=1', 'RUN echo hi', `FROM ${'scratch'}`));
     expect(findings.map(f => f.line)).toEqual([2]);

@@ -25,6 +25,11 @@ describe('CDL104 user-not-numeric', () => {
   });
 
   test('an unknown name gets a generic hint', () => {
-    expect(findingsOf(ID, df('FROM scratch', 'USER appuser'))[0].fix).toMatch(/numeric ids of "appuser" .*USER <uid>:<gid>/);
+    expect(findingsOf(ID, df('FROM registry.example.com/x:1', 'USER appuser'))[0].fix).toMatch(/numeric ids of "appuser" .*USER <uid>:<gid>/);
+  });
+
+  test('on scratch, which has no /etc/passwd, says the container will not start', () => {
+    const [f] = findingsOf(ID, df('FROM scratch', 'USER appuser'));
+    expect(f.message).toMatch(/"scratch" has no \/etc\/passwd, so the name cannot be resolved and the container will not start/);
   });
 });
