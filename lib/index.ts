@@ -1,2 +1,3 @@
 export * from './image';
 export * from './policy';
+export * from './dockerfile';

@@ -1,0 +1,428 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { renderDockerignore } from './private/dockerignore';
+import {
+  checkArgument, checkEnvName, checkLabelKey, checkPath, checkReference, checkText, isId, jsonArray,
+  normalizeAbsolute, quote, requireString, show,
+} from './private/escape';
+import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
+import { _checkRuntime, Runtime } from './runtime';
+import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
+
+/** Properties of a `DistrolessDockerfile`. */
+export interface DistrolessDockerfileProps {
+  /** How the application is built and started. */
+  readonly runtime: Runtime;
+
+  /**
+   * Final-stage base image. It must be a final-role image (no package manager); build images
+   * such as `BaseImage.golang()` are rejected.
+   * @default - the runtime's default (`runtime.defaultFinalImage`)
+   */
+  readonly baseImage?: BaseImage;
+
+  /**
+   * User the container runs as, by number. Root (uid 0) is rejected.
+   * @default - the base image's non-root user (65532 on Google distroless and Chainguard,
+   * 1654 on chiseled .NET); 65532 `nonroot` on scratch, with /etc/passwd written for it
+   */
+  readonly user?: ImageUser;
+
+  /**
+   * Directory the application is installed in and started from.
+   * @default '/app'
+   */
+  readonly workdir?: string;
+
+  /**
+   * Arguments for the application (CMD, exec form). Interpreted runtimes put their script or
+   * jar first and these after it.
+   * @default - no arguments
+   */
+  readonly command?: string[];
+
+  /**
+   * Environment variables of the final image. Names are `[A-Za-z_][A-Za-z0-9_]*`; values are
+   * single-line text, written quoted and escaped.
+   * @default - only what the runtime sets (e.g. NODE_ENV, PYTHONPATH)
+   */
+  readonly environment?: { [name: string]: string };
+
+  /**
+   * Labels of the final image, in addition to the OCI base-image labels the generator writes.
+   * @default - only the generated OCI labels
+   */
+  readonly labels?: { [name: string]: string };
+
+  /**
+   * Source repository, written as the `org.opencontainers.image.source` label.
+   * @default - no source label
+   */
+  readonly sourceUrl?: string;
+
+  /**
+   * Source revision (e.g. a commit id), written as the `org.opencontainers.image.revision` label.
+   * @default - no revision label
+   */
+  readonly revision?: string;
+
+  /**
+   * Ports the application listens on (EXPOSE).
+   * @default - no EXPOSE
+   */
+  readonly exposedPorts?: number[];
+
+  /**
+   * Directories the application writes to on a read-only root filesystem. Each is created owned
+   * by the user and declared as a VOLUME, so ECS and Kubernetes mount it writable (Fargate copies
+   * a VOLUME directory's ownership into the task volume).
+   * @default ['/tmp']
+   */
+  readonly writablePaths?: string[];
+
+  /**
+   * Registry mirrors applied to every FROM.
+   * @default - images are pulled from their upstream registries
+   */
+  readonly registryMirrors?: RegistryMirror[];
+
+  /**
+   * Mount a CA bundle build secret (id `ca`) into the steps that download dependencies, for
+   * TLS-intercepting proxies. Build with `--secret id=ca,src=/etc/ssl/certs/ca-certificates.crt`
+   * (a full bundle: some tools use it instead of their own). It never lands in a layer.
+   * @default false
+   */
+  readonly buildCaBundle?: boolean;
+}
+
+const OCI = 'org.opencontainers.image';
+const DEFAULT_SCRATCH_USER: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
+const ROOTFS = 'rootfs';
+
+/**
+ * A hardened multi-stage Dockerfile for a runtime: dependencies fetched before sources are
+ * copied, cache mounts for compilers, and a final stage on a distroless base that holds only
+ * copied artifacts, runs as a numeric non-root user, starts in exec form and declares its
+ * writable directories as volumes.
+ *
+ * @example
+ * new DistrolessDockerfile({ runtime: Runtime.nodejs({ entry: 'server.js' }), exposedPorts: [8080] }).writeTo('app');
+ */
+export class DistrolessDockerfile {
+  /** How the application is built and started. */
+  public readonly runtime: Runtime;
+  /** The final-stage base image, as written in FROM (mirrored when a mirror applies). */
+  public readonly finalImage: BaseImage;
+  /** The main build-stage image, as written in FROM; undefined when nothing is built (prebuilt artifacts). */
+  public readonly builderImage?: BaseImage;
+  /** The user the container runs as. */
+  public readonly user: ImageUser;
+  /** The directory the application is installed in. */
+  public readonly workdir: string;
+  /** Directories created writable for the user and declared as volumes. */
+  public readonly writablePaths: string[];
+
+  private readonly text: string;
+  private readonly ignore: string;
+
+  constructor(props: DistrolessDockerfileProps) {
+    if (typeof props !== 'object' || props === null) {
+      throw new Error(`DistrolessDockerfile: props must be an object with at least { runtime }, got ${show(props)}.`);
+    }
+    this.runtime = _checkRuntime(props.runtime, 'DistrolessDockerfile: runtime');
+    const impl = this.runtime._impl;
+
+    const base = checkFinalImage(props.baseImage) ?? this.runtime.defaultFinalImage;
+    checkCompatible(this.runtime, base);
+    this.user = checkUser(props.user, base);
+    this.workdir = normalizeAbsolute(checkPath(props.workdir ?? '/app', 'DistrolessDockerfile: workdir', { absolute: true }));
+    this.writablePaths = checkWritablePaths(props.writablePaths);
+    const command = checkList(props.command, 'command').map((a, i) => checkArgument(a, `DistrolessDockerfile: command[${i}]`));
+    const environment = checkMap(props.environment, 'environment', checkEnvName);
+    const labels = checkLabels(props.labels);
+    const sourceUrl = props.sourceUrl === undefined ? undefined : checkText(props.sourceUrl, 'DistrolessDockerfile: sourceUrl');
+    const revision = props.revision === undefined ? undefined : checkText(props.revision, 'DistrolessDockerfile: revision');
+    const ports = checkPorts(props.exposedPorts);
+    const mirrors = checkMirrors(props.registryMirrors);
+    if (props.buildCaBundle !== undefined && typeof props.buildCaBundle !== 'boolean') {
+      throw new Error(`DistrolessDockerfile: buildCaBundle must be true or false, got ${show(props.buildCaBundle)}.`);
+    }
+
+    const ctx: PlanContext = { finalImage: base, workdir: this.workdir, caBundle: props.buildCaBundle ?? false, user: this.user };
+    const plan = impl.plan(ctx);
+    const mirror = (image: BaseImage, what: string) => {
+      const found = mirrors.find(m => image.withMirror(m) !== image);
+      const mirrored = found ? image.withMirror(found) : image;
+      checkReference(mirrored.reference, `DistrolessDockerfile: ${what}`);
+      return mirrored;
+    };
+    this.finalImage = mirror(base, 'baseImage');
+    this.builderImage = plan.builderImage ? mirror(plan.builderImage, 'builder image') : undefined;
+
+    const stages: Stage[] = plan.stages.map(s => ({ ...s, image: mirror(s.image, `${s.name} stage image`) }));
+    const rootfs = rootfsStage(base, this.user, this.writablePaths, plan);
+    if (rootfs) {
+      stages.push({ ...rootfs.stage, image: mirror(rootfs.stage.image, `${ROOTFS} stage image`) });
+    }
+
+    const env = new Map<string, string>(plan.env);
+    for (const [name, value] of Object.entries(environment)) {
+      env.set(name, checkText(value, `DistrolessDockerfile: environment[${show(name)}]`));
+    }
+    const allLabels: Array<[string, string]> = [[`${OCI}.base.name`, withoutDigest(this.finalImage)]];
+    if (this.finalImage.digest) { allLabels.push([`${OCI}.base.digest`, this.finalImage.digest]); }
+    if (sourceUrl !== undefined) { allLabels.push([`${OCI}.source`, sourceUrl]); }
+    if (revision !== undefined) { allLabels.push([`${OCI}.revision`, revision]); }
+    allLabels.push(...Object.entries(labels));
+
+    const finalLines: string[] = [];
+    finalLines.push(`LABEL ${allLabels.map(([k, v]) => `${k}=${quote(v)}`).join(' \\\n      ')}`);
+    for (const copy of plan.copies) {
+      finalLines.push(renderCopy(copy, this.writablePaths.some(w => isWithin(copy.dest, w)) ? this.user : undefined));
+    }
+    finalLines.push(...(rootfs?.copies ?? []));
+    for (const [name, value] of env) { finalLines.push(`ENV ${name}=${quote(value)}`); }
+    finalLines.push(`WORKDIR ${this.workdir}`);
+    finalLines.push(`USER ${this.user.uid}:${this.user.gid}`);
+    if (ports.length > 0) { finalLines.push(`EXPOSE ${ports.join(' ')}`); }
+    if (this.writablePaths.length > 0) {
+      finalLines.push('# Writable on a read-only root filesystem: ECS and Kubernetes mount these as volumes.');
+      finalLines.push(`VOLUME ${jsonArray(this.writablePaths)}`);
+    }
+    finalLines.push(`ENTRYPOINT ${jsonArray(plan.entrypoint)}`);
+    const cmd = [...plan.cmd, ...command];
+    if (cmd.length > 0) { finalLines.push(`CMD ${jsonArray(cmd)}`); }
+
+    const out: string[] = [
+      '# syntax=docker/dockerfile:1',
+      `# Generated by cdk-distroless for the ${this.runtime.name} runtime. Change the generator's options rather than this file.`,
+    ];
+    if (ctx.caBundle) {
+      out.push('# Build with the CA bundle as a secret: --secret id=ca,src=/etc/ssl/certs/ca-certificates.crt');
+    }
+    for (const stage of stages) {
+      out.push('', `FROM ${stage.image.reference} AS ${stage.name}`, ...stage.lines);
+    }
+    out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
+      `FROM ${this.finalImage.reference}`, ...finalLines);
+    this.text = out.join('\n') + '\n';
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts);
+  }
+
+  /** The Dockerfile text. */
+  public render(): string {
+    return this.text;
+  }
+
+  /** The `.dockerignore` text: VCS data, secrets, local build output and dependencies stay out of the build context. */
+  public renderDockerignore(): string {
+    return this.ignore;
+  }
+
+  /** Writes `Dockerfile` and `.dockerignore` into a directory, creating it when missing. */
+  public writeTo(directory: string): void {
+    const dir = requireString(directory, 'DistrolessDockerfile.writeTo: directory');
+    if (dir.length === 0) {
+      throw new Error('DistrolessDockerfile.writeTo: directory is empty. Give the folder to write Dockerfile and .dockerignore into, e.g. "./app".');
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), this.text);
+    fs.writeFileSync(path.join(dir, '.dockerignore'), this.ignore);
+  }
+}
+
+function checkFinalImage(value: unknown): BaseImage | undefined {
+  if (value === undefined) { return undefined; }
+  if (!(value instanceof BaseImage)) {
+    throw new Error(`DistrolessDockerfile: baseImage must be a BaseImage (e.g. BaseImage.googleStatic()), got ${show(value)}.`);
+  }
+  if (value.role !== ImageRole.FINAL) {
+    throw new Error(`DistrolessDockerfile: baseImage ${value.reference} is a BUILD-role image (it has a package manager or a full OS) and cannot be the final stage. `
+      + 'Use a final-role image such as BaseImage.googleStatic(), BaseImage.googleCc() or BaseImage.chainguardStatic(); '
+      + 'toolchain images belong in the runtime\'s builderImage.');
+  }
+  return value;
+}
+
+function checkCompatible(runtime: Runtime, base: BaseImage): void {
+  const req = runtime._impl.requirements;
+  const fix = `Use the runtime's default ${runtime.defaultFinalImage.reference}, or omit baseImage.`;
+  if (req.libc === Libc.GLIBC && base.facts.libc !== Libc.GLIBC) {
+    throw new Error(`DistrolessDockerfile: the ${runtime.name} runtime builds a program that links glibc, but baseImage ${base.reference} has `
+      + `${base.facts.libc === Libc.NONE ? 'no C library' : `${base.facts.libc} libc`}, so it would not start. ${fix}`
+      + (runtime.name === 'go' ? ' Or build without cgo.' : runtime.name === 'rust' ? ' Or build with musl: true.' : runtime.name === 'cpp' ? ' Or link with staticLinking: true.' : ''));
+  }
+  if (req.languageRuntime && base.facts.runtime !== req.languageRuntime) {
+    throw new Error(`DistrolessDockerfile: the ${runtime.name} runtime needs a base image with ${req.languageRuntime}, but baseImage ${base.reference} `
+      + `carries ${base.facts.runtime ? base.facts.runtime : 'no language runtime'}. ${fix}`);
+  }
+}
+
+function checkUser(value: ImageUser | undefined, base: BaseImage): ImageUser {
+  if (value === undefined) {
+    const user = base.nonRootUser ?? (base.isScratch ? DEFAULT_SCRATCH_USER : undefined);
+    if (!user) {
+      throw new Error(`DistrolessDockerfile: baseImage ${base.reference} ships no non-root user, so no default user can be chosen. `
+        + 'Set user, e.g. { uid: 65532, gid: 65532 }.');
+    }
+    return user;
+  }
+  if (typeof value !== 'object' || value === null || !isId(value.uid) || !isId(value.gid)) {
+    throw new Error(`DistrolessDockerfile: user must have numeric uid and gid between 0 and 4294967294, got ${show(value)}. Use e.g. { uid: 65532, gid: 65532 }.`);
+  }
+  if (value.uid === 0) {
+    throw new Error(`DistrolessDockerfile: user ${show(value)} is root (uid 0). The final image must run as a non-root user: use e.g. { uid: 65532, gid: 65532 }.`);
+  }
+  if (value.name !== undefined && (typeof value.name !== 'string' || !/^[a-z_][a-z0-9_-]{0,31}$/.test(value.name))) {
+    throw new Error(`DistrolessDockerfile: user.name ${show(value.name)} is not a user name. Use up to 32 lowercase letters, digits, "_" and "-", starting with a letter or "_", e.g. "nonroot".`);
+  }
+  if (value.home !== undefined) {
+    checkPath(value.home, 'DistrolessDockerfile: user.home', { absolute: true });
+  }
+  return value;
+}
+
+function checkList(value: unknown, prop: string): unknown[] {
+  if (value === undefined) { return []; }
+  if (!Array.isArray(value)) {
+    throw new Error(`DistrolessDockerfile: ${prop} must be a list, got ${show(value)}.`);
+  }
+  return value;
+}
+
+function checkMap(value: unknown, prop: string, checkKey: (k: unknown, what: string) => string): { [k: string]: unknown } {
+  if (value === undefined) { return {}; }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`DistrolessDockerfile: ${prop} must be an object of names to string values, got ${show(value)}.`);
+  }
+  for (const key of Object.keys(value)) {
+    checkKey(key, `DistrolessDockerfile: ${prop} name`);
+  }
+  return value as { [k: string]: unknown };
+}
+
+function checkLabels(value: unknown): { [k: string]: string } {
+  const labels = checkMap(value, 'labels', checkLabelKey);
+  const out: { [k: string]: string } = {};
+  for (const [key, v] of Object.entries(labels)) {
+    if (key === `${OCI}.base.name` || key === `${OCI}.base.digest`) {
+      throw new Error(`DistrolessDockerfile: labels[${show(key)}] is written by the generator from the base image. Remove it; choose the base with baseImage.`);
+    }
+    if (key === `${OCI}.source` || key === `${OCI}.revision`) {
+      throw new Error(`DistrolessDockerfile: labels[${show(key)}] has its own prop. Remove it and set ${key.endsWith('source') ? 'sourceUrl' : 'revision'} instead.`);
+    }
+    out[key] = checkText(v, `DistrolessDockerfile: labels[${show(key)}]`);
+  }
+  return out;
+}
+
+function checkPorts(value: unknown): number[] {
+  const ports: number[] = [];
+  checkList(value, 'exposedPorts').forEach((p, i) => {
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 65535) {
+      throw new Error(`DistrolessDockerfile: exposedPorts[${i}] ${show(p)} is not a port. Use a whole number from 1 to 65535, e.g. 8080.`);
+    }
+    if (!ports.includes(p)) { ports.push(p); }
+  });
+  return ports;
+}
+
+function checkWritablePaths(value: unknown): string[] {
+  if (value === undefined) { return ['/tmp']; }
+  const paths: string[] = [];
+  checkList(value, 'writablePaths').forEach((p, i) => {
+    const normalized = normalizeAbsolute(checkPath(p, `DistrolessDockerfile: writablePaths[${i}]`, { absolute: true }));
+    if (!paths.includes(normalized)) { paths.push(normalized); }
+  });
+  return paths;
+}
+
+function checkMirrors(value: unknown): RegistryMirror[] {
+  return checkList(value, 'registryMirrors').map((m, i) => {
+    if (!(m instanceof RegistryMirror)) {
+      throw new Error(`DistrolessDockerfile: registryMirrors[${i}] must be a RegistryMirror (RegistryMirror.of(upstream, mirror)), got ${show(m)}.`);
+    }
+    for (const [prefix, what] of [[m.upstreamPrefix, 'upstreamPrefix'], [m.mirrorPrefix, 'mirrorPrefix']]) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(prefix)) {
+        throw new Error(`DistrolessDockerfile: registryMirrors[${i}].${what} ${show(prefix)} is not a registry prefix that can be written into FROM. `
+          + 'Use a registry host with an optional path of letters, digits, ".", "_", "-", ":" and "/", e.g. "registry.example.com/mirror".');
+      }
+    }
+    return m;
+  });
+}
+
+function withoutDigest(image: BaseImage): string {
+  return image.reference.replace(/@sha256:[a-f0-9]{64}$/, '');
+}
+
+function isWithin(dest: string, dir: string): boolean {
+  return dest === dir || dest.startsWith(`${dir}/`);
+}
+
+function renderCopy(copy: Copy, chown: ImageUser | undefined): string {
+  const flags = [copy.from ? `--from=${copy.from}` : undefined, chown ? `--chown=${chown.uid}:${chown.gid}` : undefined].filter(f => f);
+  return `COPY ${flags.map(f => `${f} `).join('')}${copy.src} ${copy.dest}`;
+}
+
+interface Rootfs {
+  readonly stage: Stage;
+  readonly copies: string[];
+}
+
+/**
+ * The helper stage that prepares what the final base lacks: writable directories owned by the
+ * user and, for scratch, /etc/passwd, /etc/group, CA certificates, a home directory and /tmp.
+ */
+function rootfsStage(base: BaseImage, user: ImageUser, writablePaths: string[], plan: RuntimePlan): Rootfs | undefined {
+  const scratch = base.isScratch || base.facts.hasPasswd === false;
+  const hasTmp = base.facts.hasTmp !== false && !base.isScratch;
+  const owned = writablePaths.filter(p => !(p === '/tmp' && hasTmp));
+  const needTmp = !hasTmp && !owned.includes('/tmp');
+  if (!scratch && owned.length === 0 && !needTmp) { return undefined; }
+
+  // scratch needs the shell image's CA bundle; Alpine has one when the builder does not.
+  const shell = plan.shellImage && plan.shellImage.facts.hasShell && (!scratch || plan.shellImage.facts.hasCaCertificates !== false)
+    ? plan.shellImage : BaseImage.alpine();
+  const chown = `${user.uid}:${user.gid}`;
+  const commands: string[] = [];
+  const copies: string[] = [];
+  const tmp = needTmp ? ['/tmp'] : [];
+  const dirs = [...tmp, ...owned];
+  if (scratch) {
+    const name = user.name ?? 'nonroot';
+    const home = user.home ?? `/home/${name}`;
+    const passwd = [['root', 0, 0, '/root'], ['nobody', 65534, 65534, '/nonexistent'], [name, user.uid, user.gid, home]] as Array<[string, number, number, string]>;
+    const entries = passwd.filter((e, i) => i === passwd.length - 1 || (e[0] !== name && e[1] !== user.uid));
+    const groups = entries.filter((e, i) => entries.findIndex(o => o[2] === e[2]) === i);
+    commands.push(
+      `mkdir -p /rootfs/etc/ssl/certs /rootfs${home}`,
+      `printf '%s\\n' ${entries.map(([n, u, g, h]) => `'${n}:x:${u}:${g}:${n}:${h}:/sbin/nologin'`).join(' ')} > /rootfs/etc/passwd`,
+      `printf '%s\\n' ${groups.map(([n, , g]) => `'${n}:x:${g}:'`).join(' ')} > /rootfs/etc/group`,
+      'cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/',
+      `chown ${chown} /rootfs${home} && chmod 0700 /rootfs${home}`,
+    );
+    copies.push(`COPY --from=${ROOTFS} /rootfs/etc/ /etc/`, `COPY --from=${ROOTFS} --chown=${chown} /rootfs${home} ${home}`);
+  }
+  if (dirs.length > 0) {
+    commands.push(`mkdir -p ${dirs.map(d => `/rootfs${d}`).join(' ')}`);
+    if (owned.length > 0) { commands.push(`chown ${chown} ${owned.map(d => `/rootfs${d}`).join(' ')}`); }
+    if (dirs.includes('/tmp')) { commands.push('chmod 1777 /rootfs/tmp'); }
+    for (const d of dirs) {
+      copies.push(`COPY --from=${ROOTFS} --chown=${chown} /rootfs${d} ${d}`);
+    }
+  }
+  return {
+    stage: {
+      name: ROOTFS,
+      image: shell,
+      lines: [
+        scratch
+          ? '# What scratch lacks: passwd and group with the runtime user, CA certificates, a home, /tmp and the writable directories.'
+          : '# Writable directories, owned by the runtime user (a fresh volume would be root-owned otherwise).',
+        `RUN ${commands.join(' \\\n    && ')}`,
+      ],
+    },
+    copies,
+  };
+}

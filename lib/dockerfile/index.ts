@@ -1,0 +1,3 @@
+export * from './runtime-options';
+export * from './runtime';
+export * from './distroless-dockerfile';

@@ -1,0 +1,128 @@
+import { BaseImage, DebianRelease, ImageUser, Libc } from '../../image';
+
+/** One build stage: its image (before mirrors) and the instructions after FROM. */
+export interface Stage {
+  readonly name: string;
+  readonly image: BaseImage;
+  readonly lines: string[];
+}
+
+/** What a runtime's plan may depend on, decided by the generator. */
+export interface PlanContext {
+  /** The final base image, before mirrors (for its facts). */
+  readonly finalImage: BaseImage;
+  /** Absolute, normalized. */
+  readonly workdir: string;
+  /** Mount the `ca` build secret into download steps. */
+  readonly caBundle: boolean;
+  readonly user: ImageUser;
+}
+
+/** What a runtime contributes to a Dockerfile. */
+export interface RuntimePlan {
+  /** The main build image, when the runtime builds anything. */
+  readonly builderImage?: BaseImage;
+  /** An image with a shell and CA certificates for the helper stage (rootfs); defaults to Alpine. */
+  readonly shellImage?: BaseImage;
+  readonly stages: Stage[];
+  /** Final-stage copies of the application (the generator adds --chown where the app writes). */
+  readonly copies: Copy[];
+  readonly entrypoint: string[];
+  /** CMD before the user's `command` arguments are appended. */
+  readonly cmd: string[];
+  /** Final-stage environment, before the user's. */
+  readonly env: Array<[string, string]>;
+}
+
+/** What a runtime needs from the final base image, checked by the generator. */
+export interface RuntimeRequirements {
+  /** The C library the application links against; Libc.NONE for static binaries. */
+  readonly libc: Libc;
+  /** Language runtime the base must carry (`facts.runtime`). */
+  readonly languageRuntime?: string;
+}
+
+/** The runtime's internals, one implementation per runtime. */
+export interface RuntimeImpl {
+  readonly requirements: RuntimeRequirements;
+  /** Runtime-specific `.dockerignore` entries. */
+  readonly dockerignore: string[];
+  /** Build-context paths the final stage copies, which `.dockerignore` must keep. */
+  readonly contextArtifacts: string[];
+  defaultFinalImage(): BaseImage;
+  plan(ctx: PlanContext): RuntimePlan;
+}
+
+export const CA_SECRET = '/run/secrets/ca';
+
+/** Codename of a Debian release, as toolchain image tags spell it. */
+export function codename(debian: DebianRelease | undefined): string {
+  return debian === DebianRelease.DEBIAN12 ? 'bookworm' : 'trixie';
+}
+
+/** The Debian release of a Google distroless image, from its repository name. */
+export function debianOf(image: BaseImage): DebianRelease | undefined {
+  if (image.repository.endsWith('-debian12')) { return DebianRelease.DEBIAN12; }
+  if (image.repository.endsWith('-debian13')) { return DebianRelease.DEBIAN13; }
+  return undefined;
+}
+
+/** A command that downloads: how to hand it the build-time CA bundle. */
+export interface DownloadOptions {
+  /** Cache mount targets (package manager download caches that never hold the only copy). */
+  readonly caches?: string[];
+  /** Environment variables pointing the tool at the CA bundle. */
+  readonly caEnv?: string[];
+  /** The tool is a JVM: build a trust store from the PEM bundle. */
+  readonly java?: boolean;
+  /** Mount the CA bundle even without environment variables (the command names it itself). */
+  readonly mountCa?: boolean;
+}
+
+/** A RUN instruction with cache mounts and, when asked, the `ca` secret mounted for the download. */
+export function run(ctx: PlanContext, command: string, options: DownloadOptions = {}): string {
+  const mounts = (options.caches ?? []).map(c => `--mount=type=cache,target=${c}`);
+  let body = command;
+  if (ctx.caBundle && (options.caEnv?.length || options.java || options.mountCa)) {
+    mounts.push(`--mount=type=secret,id=ca,target=${CA_SECRET}`);
+    if (options.java) {
+      // A JVM reads no PEM bundle: import each certificate into a throwaway trust store.
+      body = [
+        'mkdir -p /tmp/ca',
+        `awk '/BEGIN CERTIFICATE/{n++} n{print > ("/tmp/ca/" n ".pem")}' ${CA_SECRET}`,
+        'for f in /tmp/ca/*.pem; do keytool -importcert -noprompt -trustcacerts -alias "$f" -file "$f" -keystore /tmp/ca/truststore.p12 -storetype PKCS12 -storepass changeit >/dev/null; done',
+        'export JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=/tmp/ca/truststore.p12 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=changeit"',
+        body,
+        'rm -rf /tmp/ca',
+      ].join(' \\\n    && ');
+    } else if (options.caEnv && options.caEnv.length > 0) {
+      // export, so every command of a compound body sees the bundle.
+      body = `export ${options.caEnv.map(e => `${e}=${CA_SECRET}`).join(' ')} \\\n    && ${body}`;
+    }
+  }
+  const flags = mounts.length > 0 ? `${mounts.join(' ')} \\\n    ` : '';
+  return `RUN ${flags}${body}`;
+}
+
+/** A final-stage COPY: from a build stage, or from the build context when `from` is undefined. */
+export interface Copy {
+  readonly from?: string;
+  readonly src: string;
+  readonly dest: string;
+}
+
+/** A copy from a build stage into the final stage. */
+export function copyFrom(stage: string, src: string, dest: string): Copy {
+  return { from: stage, src, dest };
+}
+
+/** Joins a directory and a relative path. */
+export function joinPath(dir: string, rel: string): string {
+  return dir === '/' ? `/${rel}` : `${dir}/${rel}`;
+}
+
+/** The last segment of a path. */
+export function baseName(path: string): string {
+  const parts = path.split('/').filter(p => p !== '');
+  return parts[parts.length - 1];
+}

@@ -1,0 +1,272 @@
+import { BaseImage, DebianRelease } from '../image';
+
+/** Options every runtime whose default final image is Google distroless shares. */
+export interface DebianRuntimeOptions {
+  /**
+   * Debian release of the default final image, and of the default build image where the
+   * toolchain publishes one per release (so glibc and Python versions match).
+   * @default DebianRelease.DEBIAN13
+   */
+  readonly debian?: DebianRelease;
+}
+
+/** Options for `Runtime.go()`. */
+export interface GoRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Build with cgo. A cgo binary links glibc dynamically, so it runs on `distroless/base`;
+   * without cgo the binary is static and runs on `distroless/static`.
+   * @default false
+   */
+  readonly cgo?: boolean;
+  /**
+   * Go version of the build image (`golang:<goVersion>-<debian codename>`).
+   * @default '1.25'
+   */
+  readonly goVersion?: string;
+  /**
+   * Build image. Cannot be combined with `goVersion`.
+   * @default BaseImage.golang('1.25-trixie')
+   */
+  readonly builderImage?: BaseImage;
+  /**
+   * Package to build, relative to the module root.
+   * @default '.'
+   */
+  readonly packagePath?: string;
+  /**
+   * Name of the binary in the image (`/app/<binaryName>` with the default workdir).
+   * @default 'app'
+   */
+  readonly binaryName?: string;
+}
+
+/** Options for `Runtime.rust()`. */
+export interface RustRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Name of the binary Cargo builds (the package or `[[bin]]` name).
+   * @default 'app'
+   */
+  readonly binaryName?: string;
+  /**
+   * Build a static binary for the `<arch>-unknown-linux-musl` target, which runs on
+   * `distroless/static` (or scratch). Otherwise the binary links glibc and runs on `distroless/cc`.
+   * @default false
+   */
+  readonly musl?: boolean;
+  /**
+   * Rust version of the build image (`rust:<rustVersion>-<debian codename>`).
+   * @default '1.91'
+   */
+  readonly rustVersion?: string;
+  /**
+   * Build image. Cannot be combined with `rustVersion`.
+   * @default BaseImage.rust('1.91-trixie')
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** Options for `Runtime.nodejs()`. */
+export interface NodejsRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Node.js major version, for both the build image and the final image.
+   * @default - the final base image's Node.js version when `baseImage` is given, otherwise 24
+   */
+  readonly nodeVersion?: number;
+  /**
+   * Script the final image runs, relative to the project root.
+   * @default 'index.js'
+   */
+  readonly entry?: string;
+  /**
+   * An npm script to run after the sources are copied (e.g. `build` for TypeScript). Dev
+   * dependencies are installed for it and pruned afterwards.
+   * @default - no build script: only production dependencies are installed
+   */
+  readonly buildScript?: string;
+  /**
+   * Build image. Cannot be combined with `nodeVersion`.
+   * @default BaseImage.node('<nodeVersion>-<debian codename>-slim')
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** Options for `Runtime.python()`. */
+export interface PythonRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Script the final image runs, relative to the project root.
+   * @default 'main.py'
+   */
+  readonly entry?: string;
+  /**
+   * Requirements file installed with `pip install --target`, relative to the project root.
+   * It must exist (it may be empty).
+   * @default 'requirements.txt'
+   */
+  readonly requirementsFile?: string;
+  /**
+   * Build image. Its Python minor version must be the final image's (Debian 13 ships 3.13,
+   * Debian 12 ships 3.11), or compiled wheels will not load.
+   * @default BaseImage.python('<final Python version>-slim-<debian codename>')
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** How the jar of a Java application is produced. */
+export enum JavaBuild {
+  /** `mvn package`, after `mvn dependency:go-offline` on the pom alone. */
+  MAVEN = 'maven',
+  /** `gradle build`, after resolving dependencies from the build scripts alone. */
+  GRADLE = 'gradle',
+  /** Plain `javac` and `jar`, for applications without dependencies. */
+  JAVAC = 'javac',
+  /** A jar built outside Docker, copied from the build context. */
+  PREBUILT = 'prebuilt',
+}
+
+/** Options shared by the Java runtimes. */
+export interface JavaBuildOptions extends DebianRuntimeOptions {
+  /**
+   * How the jar is produced.
+   * @default JavaBuild.MAVEN
+   */
+  readonly buildTool?: JavaBuild;
+  /**
+   * Java feature release of the build and final images.
+   * @default - the final base image's Java version when `baseImage` is given, otherwise 21
+   */
+  readonly javaVersion?: number;
+  /**
+   * Where the jar is, relative to the project root; `*` is allowed and must match one file.
+   * Not used with `JavaBuild.JAVAC`, which writes the jar itself.
+   * @default - 'target/*.jar' for Maven and prebuilt jars, 'build/libs/*.jar' for Gradle
+   */
+  readonly jarPath?: string;
+  /**
+   * Main class, for `JavaBuild.JAVAC`: its source is `<sourceDirectory>/<package path>/<Class>.java`,
+   * and javac compiles every class it references.
+   * @default 'Main'
+   */
+  readonly mainClass?: string;
+  /**
+   * Source root, for `JavaBuild.JAVAC`.
+   * @default 'src'
+   */
+  readonly sourceDirectory?: string;
+  /**
+   * Build image.
+   * @default - BaseImage.maven('3.9-amazoncorretto-<javaVersion>-debian'), BaseImage.gradle('8-jdk<javaVersion>'),
+   * or a JDK (BaseImage.corretto()) for JavaBuild.JAVAC; none for JavaBuild.PREBUILT
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** Options for `Runtime.javaJar()`. */
+export interface JavaJarRuntimeOptions extends JavaBuildOptions {}
+
+/** Which JDK builds a jlink runtime. */
+export enum JlinkJdk {
+  /** Amazon Corretto (`amazoncorretto:<version>-al2023-jdk`). */
+  CORRETTO = 'corretto',
+  /** BellSoft Liberica (`bellsoft/liberica-runtime-container:jdk-all-<version>-glibc`, which has the jmods). */
+  LIBERICA = 'liberica',
+}
+
+/** Options for `Runtime.javaJlink()`. */
+export interface JavaJlinkRuntimeOptions extends JavaBuildOptions {
+  /**
+   * JDK that runs jlink.
+   * @default JlinkJdk.CORRETTO
+   */
+  readonly jdk?: JlinkJdk;
+  /**
+   * JDK image that runs jlink. Cannot be combined with `jdk`. It must be a glibc JDK with jmods.
+   * @default - the image for `jdk`
+   */
+  readonly jdkImage?: BaseImage;
+  /**
+   * Java modules of the runtime.
+   * @default - java.base, java.logging, java.management, java.naming, java.net.http, jdk.unsupported,
+   * and jdk.crypto.ec up to Java 21
+   */
+  readonly modules?: string[];
+}
+
+/** Options for `Runtime.dotnet()`. */
+export interface DotnetRuntimeOptions {
+  /**
+   * Assembly the final image runs (`<assemblyName>.dll`).
+   * @default 'App'
+   */
+  readonly assemblyName?: string;
+  /**
+   * Project file, relative to the project root.
+   * @default '<assemblyName>.csproj'
+   */
+  readonly projectFile?: string;
+  /**
+   * Run on the ASP.NET Core runtime (`aspnet`) rather than the plain .NET runtime.
+   * @default true
+   */
+  readonly aspnet?: boolean;
+  /**
+   * .NET version of the SDK and runtime images.
+   * @default - the final base image's .NET version when `baseImage` is given, otherwise '10.0'
+   */
+  readonly dotnetVersion?: string;
+  /**
+   * Build image. Cannot be combined with `dotnetVersion`.
+   * @default BaseImage.dotnetSdk('<dotnetVersion>')
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** How a C or C++ program is built. */
+export enum CppBuild {
+  /** `make` in the project root. */
+  MAKE = 'make',
+  /** `cmake` configure and build into `build/` (cmake is installed into the build image). */
+  CMAKE = 'cmake',
+}
+
+/** Options for `Runtime.cpp()`. */
+export interface CppRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Build system.
+   * @default CppBuild.MAKE
+   */
+  readonly buildTool?: CppBuild;
+  /**
+   * The binary the build writes: relative to the project root for make, to the build
+   * directory for cmake. The image holds it as `/app/<file name>`.
+   * @default 'app'
+   */
+  readonly binaryName?: string;
+  /**
+   * Link statically (`-static`), so the binary runs on `distroless/static` (or scratch).
+   * Otherwise it links glibc and libstdc++ dynamically and runs on `distroless/cc`.
+   * @default false
+   */
+  readonly staticLinking?: boolean;
+  /**
+   * Build image.
+   * @default BaseImage.gcc('14')
+   */
+  readonly builderImage?: BaseImage;
+}
+
+/** Options for `Runtime.staticBinary()`. */
+export interface StaticBinaryRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * The statically linked binary, relative to the build context. The image holds it as
+   * `/app/<file name>`.
+   * @default 'app'
+   */
+  readonly binaryPath?: string;
+  /**
+   * Image with a shell for the helper stage that prepares writable directories (and, for
+   * scratch, /etc/passwd, CA certificates and /tmp). Only used when such a stage is needed; for
+   * scratch it must have /etc/ssl/certs/ca-certificates.crt, or Alpine is used instead.
+   * @default BaseImage.alpine()
+   */
+  readonly helperImage?: BaseImage;
+}

@@ -1,0 +1,35 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { EXAMPLES } from '../examples';
+
+describe('examples', () => {
+  const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-examples-'));
+
+  test('names are unique folder names', () => {
+    const names = EXAMPLES.map(e => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) { expect(name).toMatch(/^[a-z0-9][a-z0-9-]*$/); }
+  });
+
+  test('there is an example for every runtime', () => {
+    const runtimes = new Set<string>();
+    for (const example of EXAMPLES) {
+      const dir = path.join(outRoot, 'runtimes', example.name);
+      example.synth(dir);
+      const header = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8').split('\n')[1];
+      runtimes.add(/for the (\S+) runtime/.exec(header)![1]);
+    }
+    expect([...runtimes].sort()).toEqual(['cpp', 'dotnet', 'go', 'java-jar', 'java-jlink', 'nodejs', 'python', 'rust', 'static-binary']);
+  });
+
+  test.each(EXAMPLES.map(e => [e.name, e] as const))('%s synthesizes a Dockerfile and a .dockerignore', (name, example) => {
+    const dir = path.join(outRoot, name);
+    const written = example.synth(dir);
+    expect(written.map(f => path.basename(f)).sort()).toEqual(['.dockerignore', 'Dockerfile']);
+    const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile.startsWith('# syntax=docker/dockerfile:1\n')).toBe(true);
+    expect(dockerfile).toMatch(/^USER [1-9]\d*:\d+$/m);
+    expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('\n.git\n');
+  });
+});
