@@ -19,12 +19,14 @@ describe('rule pack', () => {
       ['CDL010', 'error'],
       ['CDL011', 'error'],
       ['CDL012', 'error'],
+      ['CDL013', 'error'],
       ['CDL101', 'warning'],
       ['CDL102', 'warning'],
       ['CDL103', 'warning'],
       ['CDL104', 'warning'],
       ['CDL105', 'warning'],
       ['CDL106', 'warning'],
+      ['CDL107', 'warning'],
     ]);
   });
 

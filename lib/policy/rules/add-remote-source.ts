@@ -1,5 +1,6 @@
 import { Severity } from '../finding';
 import { Rule, RuleHit } from '../rule';
+import { copyArguments } from './common';
 
 /** Whether an ADD source is fetched from the network. */
 export function isRemoteSource(source: string): boolean {
@@ -24,7 +25,7 @@ export const addRemoteSource: Rule = {
       if (ins.keyword !== 'ADD') { continue; }
       const checksum = ins.flags.find(f => f.name.toLowerCase() === 'checksum' && f.value);
       if (checksum) { continue; }
-      const remote = sources(ins.text, ins.words.map(w => w.value)).filter(isRemoteSource);
+      const remote = copyArguments(ins).slice(0, -1).filter(isRemoteSource);
       for (const source of remote) {
         hits.push({
           range: ins.range,
@@ -36,16 +37,3 @@ export const addRemoteSource: Rule = {
     return hits;
   },
 };
-
-/** ADD sources: every argument but the destination, from exec (JSON) or plain form. */
-function sources(text: string, words: string[]): string[] {
-  if (text.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every(p => typeof p === 'string')) { return (parsed as string[]).slice(0, -1); }
-    } catch {
-      // plain form
-    }
-  }
-  return words.slice(0, -1);
-}

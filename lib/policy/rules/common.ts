@@ -68,3 +68,16 @@ export function execFormOf(text: string): string {
   const words = text.trim().split(/\s+/).filter(Boolean);
   return JSON.stringify(words).replace(/","/g, '", "');
 }
+
+/** The paths of a COPY or ADD (sources, then the destination), from its JSON or plain form; flags excluded. */
+export function copyArguments(ins: ModelInstruction): string[] {
+  if (ins.text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(ins.text);
+      if (Array.isArray(parsed) && parsed.every(p => typeof p === 'string')) { return parsed as string[]; }
+    } catch {
+      // plain form
+    }
+  }
+  return ins.words.map(w => w.value);
+}

@@ -6,6 +6,8 @@ import { Rule } from '../rule';
 import { addRemoteSource } from './add-remote-source';
 import { baseLatestTag } from './base-latest-tag';
 import { buildBaseNotPinned } from './build-base-not-pinned';
+import { copyFromImageNotPinned } from './copy-from-image-not-pinned';
+import { copyShellBinary } from './copy-shell-binary';
 import { dockerfileInvalid } from './dockerfile-invalid';
 import { finalBaseBuildImage } from './final-base-build-image';
 import { finalBaseDebug } from './final-base-debug';
@@ -38,10 +40,12 @@ export const RULES: readonly Rule[] = [
   addRemoteSource,
   secretInArgEnv,
   suppressionInvalid,
+  copyShellBinary,
   finalBaseNotPinned,
   buildBaseNotPinned,
   baseLatestTag,
   userNotNumeric,
   userImplicit,
   finalBaseHasShell,
+  copyFromImageNotPinned,
 ];
