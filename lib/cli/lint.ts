@@ -12,18 +12,17 @@ Arguments:
   FILE                       a Dockerfile, a directory holding one, or - for standard input
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif   output format (default: text); sarif is SARIF 2.1.0 for code scanning
   --suppress RULE_ID=REASON  acknowledge every finding of a rule, with a reason; repeatable
+                             (in a Dockerfile: # cdk-distroless-ignore-file RULE_ID: REASON)
   --stdin-filename NAME      name reported for standard input (default: <stdin>)
+  --list-rules               print every rule id, level and title, then exit
   -h, --help                 show this help
 
 Exit codes:
   0  no unsuppressed error-level finding (warnings do not fail)
   1  at least one unsuppressed error-level finding
   2  usage error: unknown option or format, no FILE, unreadable file
-
-Options for rules:
-  --list-rules               print every rule id, level and title, then exit
 `;
 
 const FORMATS = ['text', 'json', 'sarif'];
