@@ -98,6 +98,9 @@ export interface DockerfileModel {
 const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
+/** Parser directives Docker knows; other `# name=value` lines at the top are comments. */
+const DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+
 /** The range of the very start of a file, for findings that belong to no instruction. */
 export const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -149,7 +152,13 @@ function build(content: string): DockerfileModel {
       problems.push({ message: 'FROM without an image', range: model.range });
     }
   }
-  const comments = df.getComments().map(c => ({ text: c.getContent(), range: toRange(c.getRange()) }));
+  // dockerfile-ast reads any `# name=value` line at the top as a parser directive; Docker only knows a few
+  // and treats the rest as comments, so a suppression on line 1 that contains "=" must stay a comment.
+  const misreadDirectives = df.getDirectives()
+    .filter(d => !DIRECTIVES.has(d.getName().toLowerCase()) || !/^[A-Za-z][A-Za-z0-9]*$/.test(d.getName()))
+    .map(d => ({ text: d.getTextContent().replace(/^\s*#/, '').trim(), range: toRange(d.getRange()) }));
+  const comments = [...df.getComments().map(c => ({ text: c.getContent(), range: toRange(c.getRange()) })), ...misreadDirectives]
+    .sort((a, b) => a.range.line - b.range.line);
   return {
     instructions,
     globalArgs: instructions.filter(i => i.stage < 0 && i.keyword === 'ARG'),

@@ -68,6 +68,13 @@ describe('suppressions', () => {
     expect(result.findings).toHaveLength(1);
   });
 
+  test('a suppression on the first lines that contains "=" is a comment, not a parser directive', () => {
+    const content = df('# cdk-distroless-ignore-file CDL101: pinned by digest=sha in CI', '# cdk-distroless-ignore CDL103: a=b', 'FROM gcr.io/distroless/static-debian13', 'USER 65532');
+    expect(flagged(content)).toEqual(['CDL101@3 suppressed: pinned by digest=sha in CI', 'CDL103@3 suppressed: a=b']);
+    const invalid = df('# cdk-distroless-ignore CDL101 x=y', '# syntax=docker/dockerfile:1', 'FROM gcr.io/distroless/static-debian13:nonroot', 'USER 65532');
+    expect(flagged(invalid)).toEqual(['CDL101@3 suppressed: x=y']);
+  });
+
   test('a heredoc line starting with # is not a suppression', () => {
     const content = df('FROM golang:1.25 AS build', 'RUN <<EOF', '# cdk-distroless-ignore-file CDL102: not a comment', 'EOF', `FROM ${GOOD_BASE}`, 'USER 65532');
     expect(lint(content).findings.map(f => [f.ruleId, f.suppressed])).toEqual([['CDL102', false]]);
