@@ -10,8 +10,9 @@ export const dockerfileInvalid: Rule = {
     id: 'CDL001',
     level: Severity.ERROR,
     title: 'The Dockerfile must parse and have a FROM',
-    description: 'An empty or comment-only file, a file without FROM, a FROM without an image, an unknown instruction or an instruction '
-      + 'other than ARG before the first FROM cannot be built, and no other rule can check it. The policy reports it instead of passing it.',
+    description: 'An empty or comment-only file, a file without FROM, a FROM without an image or with an invalid image reference, an unknown '
+      + 'instruction or an instruction other than ARG before the first FROM cannot be built, and no other rule can check it. The policy reports '
+      + 'it instead of passing it.',
     fix: `Start the file with a FROM naming the base image, e.g. \`${EXAMPLE_FROM}\`, and use only Dockerfile instructions.`,
   },
   check(a) {
@@ -25,6 +26,17 @@ export const dockerfileInvalid: Rule = {
         ? 'Use a Dockerfile instruction (FROM, ARG, COPY, ENV, USER, WORKDIR, ENTRYPOINT, CMD, ...) or turn the line into a # comment.'
         : undefined,
     }));
+    for (const stage of a.stages) {
+      const base = stage.base;
+      if (base && stage.from.image && base.unresolved.length === 0 && !base.valid) {
+        hits.push({
+          range: stage.from.imageRange ?? stage.from.range,
+          message: `The Dockerfile cannot be built: FROM ${JSON.stringify(stage.from.image)}${base.reference !== stage.from.image ? ` (= "${base.reference}")` : ''} `
+            + 'is not a valid image reference. Allowed: registry/repository[:tag][@sha256:<64 hex digits>] in lowercase, scratch, or an earlier stage name.',
+          fix: 'Write the reference in lowercase with at most one tag and one digest, e.g. `FROM gcr.io/distroless/static-debian13:nonroot@sha256:<digest>`.',
+        });
+      }
+    }
     if (a.model.instructions.length === 0 && problems.length === 0) {
       hits.push({ range: FILE_START, message: 'The Dockerfile is empty or has only comments: there is no FROM, so there is nothing to build or check.' });
     } else if (noFrom && a.model.instructions.length > 0) {

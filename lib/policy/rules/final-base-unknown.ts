@@ -10,8 +10,9 @@ export const finalBaseUnknown: Rule = {
     title: 'The final base image must be a known image',
     description: 'The final stage\'s base (after resolving ARG defaults and FROM <stage> chains) must be an image whose facts are known: '
       + 'one from the cdk-distroless catalog (Google distroless, Chainguard, chiseled Ubuntu and .NET, BusyBox, scratch), '
-      + 'possibly through a registry mirror given in `registryMirrors`, or one described in `images`. An ARG without a default, '
-      + 'an invalid reference or an unknown image cannot be checked for a shell, a package manager or a root user, so it is an error, never a pass.',
+      + 'possibly through a registry mirror given in `registryMirrors`, or one described in `images`. An ARG without a default '
+      + 'or an unknown image cannot be checked for a shell, a package manager or a root user, so it is an error, never a pass '
+      + '(an invalid reference is CDL001).',
     fix: 'Use a catalog image such as `FROM gcr.io/distroless/static-debian13:nonroot@sha256:<digest>`; for your own image pass '
       + '`images: [BaseImage.fromRegistry(reference, facts)]`; for a mirror pass `registryMirrors: [RegistryMirror.of(upstream, mirror)]`.',
   },
@@ -28,12 +29,7 @@ export const finalBaseUnknown: Rule = {
         fix: `Declare a default before the first FROM, e.g. \`ARG ${/^[A-Za-z_]\w*$/.test(base.unresolved[0]) ? base.unresolved[0] : 'BASE'}=gcr.io/distroless/static-debian13:nonroot@sha256:<digest>\`.`,
       }];
     }
-    if (!base.valid) {
-      return [{
-        range: baseRange(root),
-        message: `The final base ${describeBase(root, base)} is not a valid image reference. Allowed: registry/repository[:tag][@sha256:<64 hex digits>] in lowercase, or scratch.`,
-      }];
-    }
+    if (!base.valid) { return []; } // CDL001 reports an invalid reference
     const mirrored = base.upstream !== base.reference ? ` (upstream "${base.upstream}")` : '';
     return [{
       range: baseRange(root),

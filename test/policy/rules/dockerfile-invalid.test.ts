@@ -48,6 +48,18 @@ describe('CDL001 dockerfile-invalid', () => {
     expect(linesOf(ID, df('FROM scratch', 'FROM'))).toEqual([2]);
   });
 
+  test.each([
+    ['GCR.IO/Distroless/Static:nonroot'],
+    ['golang:1.25:extra'],
+    ['golang@sha256:short'],
+  ])('fails on the invalid image reference %s, in any stage', ref => {
+    const findings = findingsOf(ID, df(`FROM ${ref} AS build`, 'FROM ${BASE:-Bad/Ref}'));
+    expect(findings.map(f => [f.line, f.column])).toEqual([[1, 6], [2, 6]]);
+    expect(findings[0].message).toBe(`The Dockerfile cannot be built: FROM "${ref}" is not a valid image reference. `
+      + 'Allowed: registry/repository[:tag][@sha256:<64 hex digits>] in lowercase, scratch, or an earlier stage name.');
+    expect(findings[1].message).toMatch(/FROM "\$\{BASE:-Bad\/Ref\}" \(= "Bad\/Ref"\) is not a valid image reference/);
+  });
+
   test('instructions are matched case-insensitively, as Docker does', () => {
     expect(findingsOf(ID, df('from scratch', 'copy app /app', 'user 65532'))).toEqual([]);
   });
