@@ -1,6 +1,6 @@
 import { Severity } from '../finding';
 import { Rule } from '../rule';
-import { baseRange, isRootName, suggestedUser, whereInChain } from './common';
+import { isRootName, suggestedUser, whereInChain } from './common';
 
 /** Root in a container is root on the host's kernel; runAsNonRoot and restricted policies reject it. */
 export const finalUserRoot: Rule = {
@@ -41,11 +41,11 @@ export const finalUserRoot: Rule = {
       }
       return [];
     }
-    const root = a.finalRoot;
+    // No USER at all: point at the final FROM, where the USER belongs after.
     const range = stage.from.imageRange ?? stage.from.range;
     if (!image) {
       return [{
-        range: root && root.index === stage.index ? baseRange(root) : range,
+        range,
         message: 'The final stage has no USER and the default user of its base image is unknown, so the image may run as root.',
         fix,
       }];
