@@ -31,9 +31,10 @@ Options:
   -h, --help          show this help
 
 Exit codes:
-  0  files written
-  1  Dockerfile or .dockerignore exists and --force was not given
-  2  usage error: unknown runtime or base image, bad option
+  0  files written; the Dockerfile passes the policy (warnings allowed)
+  1  Dockerfile or .dockerignore exists and --force was not given (nothing written),
+     or the files were written but the Dockerfile fails the policy (e.g. a debug --base)
+  2  usage error: unknown runtime or base image, a base the runtime cannot use, bad option
 `;
 
 export function initCommand(args: string[], io: CliIo): number {
@@ -77,7 +78,7 @@ export function initCommand(args: string[], io: CliIo): number {
     dockerignore = generator.renderDockerignore();
   } catch (e) {
     // The generator's messages name the prop, the value and the fix: pass them on as usage errors.
-    throw new UsageError(`init: ${(e as Error).message}`);
+    throw new UsageError(`init: ${(e as Error).message}`, 'Run `cdk-distroless init --help` for the options, `cdk-distroless images` for base images.');
   }
 
   const dir = path.resolve(io.cwd ?? process.cwd(), values.dir as string);
@@ -102,5 +103,12 @@ export function initCommand(args: string[], io: CliIo): number {
   const shown = path.join(values.dir as string, 'Dockerfile');
   const result = new DockerfilePolicy().lint(dockerfile, shown);
   io.stdout(`policy check (cdk-distroless lint ${shown}):\n${DockerfilePolicy.format(result).replace(/\n*$/, '\n')}`);
+  if (result.errorCount > 0) {
+    // Written as asked, but not silently: the same file fails `lint` and the constructs' checks.
+    io.stderr(`cdk-distroless init: the ${runtimeName} Dockerfile written to ${dir} fails the policy with `
+      + `${result.errorCount} error${result.errorCount === 1 ? '' : 's'} (${[...new Set(result.findings.filter(f => !f.suppressed && f.level === 'error').map(f => f.ruleId))].join(', ')}). `
+      + 'Choose another --base (see the fixes above), or suppress the rule in the Dockerfile with a reason.\n');
+    return EXIT_FAILED;
+  }
   return EXIT_OK;
 }

@@ -56,6 +56,31 @@ describe('cdk-distroless init', () => {
     expect(dockerfile).toMatch(/^FROM gcr\.io\/distroless\/static-debian12:nonroot/m);
   });
 
+  test('writes but exits 1 when the chosen --base makes the Dockerfile fail the policy', () => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = runCli(['init', '--runtime', 'go', '--base', 'gcr.io/distroless/static-debian13:debug'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM gcr\.io\/distroless\/static-debian13:debug$/m);
+    expect(stdout).toMatch(/error {2}CDL004 /);
+    expect(stderr).toMatch(/the go Dockerfile written to .* fails the policy with 1 error \(CDL004\)\. Choose another --base/);
+  });
+
+  test('fails if the runtime cannot use the --base, with the generator\'s reason', () => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = runCli(['init', '--runtime', 'nodejs', '--base', 'gcr.io/distroless/static-debian13:nonroot'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^cdk-distroless: init: DistrolessDockerfile: .*static-debian13:nonroot has no C library/);
+    expect(stderr).toMatch(/Run `cdk-distroless init --help` for the options/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test('fails if --base is a build image', () => {
+    const { code, stderr } = runCli(['init', '--runtime', 'go', '--base', 'golang:1.25'], { cwd: tempDir() });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/golang:1\.25 .*cannot be the final stage/);
+  });
+
   test('refuses to overwrite an existing Dockerfile without --force: exit 1, nothing written', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
