@@ -54,6 +54,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/integ/'],
+      // jsii compiles lib/ in place: prefer the .ts sources so tests never run stale .js.
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'node'],
+      // Image build caches hold copies of node packages that confuse jest's module map.
+      modulePathIgnorePatterns: ['<rootDir>/.cache/', '<rootDir>/examples-out/', '<rootDir>/dist/'],
       coverageReporters: ['text-summary'],
     },
   },
@@ -62,6 +66,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
 });
+
+// ts-jest runs with isolatedModules (no type check): type-check tests, examples and bench first.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
