@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliIo, EXIT_FAILED, EXIT_OK, parseCommandArgs, UsageError } from './io';
 import { toSarif } from './sarif';
+import { RegistryMirror } from '../image';
 import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
 
 export const LINT_HELP = `Usage: cdk-distroless lint [options] FILE...
@@ -15,6 +16,9 @@ Options:
   --format text|json|sarif   output format (default: text); sarif is SARIF 2.1.0 for code scanning
   --suppress RULE_ID=REASON  acknowledge every finding of a rule, with a reason; repeatable
                              (in a Dockerfile: # cdk-distroless-ignore-file RULE_ID: REASON)
+  --mirror UPSTREAM=MIRROR   the Dockerfiles pull through a registry mirror, e.g.
+                             --mirror gcr.io/distroless=123456789012.dkr.ecr.eu-west-1.amazonaws.com/distroless;
+                             mirrored bases are checked as their upstream catalog image; repeatable
   --stdin-filename NAME      name reported for standard input (default: <stdin>)
   --list-rules               print every rule id, level and title, then exit
   -h, --help                 show this help
@@ -45,6 +49,7 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
   const { values, positionals } = parseCommandArgs('lint', args, {
     'format': { type: 'string', default: 'text' },
     'suppress': { type: 'string', multiple: true, default: [] },
+    'mirror': { type: 'string', multiple: true, default: [] },
     'stdin-filename': { type: 'string', default: '<stdin>' },
     'list-rules': { type: 'boolean', default: false },
     'help': { type: 'boolean', short: 'h', default: false },
@@ -62,6 +67,7 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
     throw new UsageError(`lint: unknown format ${JSON.stringify(format)}. Use one of: ${FORMATS.join(', ')}.`);
   }
   const suppressions = (values.suppress as string[]).map(parseSuppression);
+  const registryMirrors = (values.mirror as string[]).map(parseMirror);
   if (positionals.length === 0) {
     throw new UsageError('lint: no FILE given. Name one or more Dockerfiles, e.g. `cdk-distroless lint Dockerfile`, or - for standard input.');
   }
@@ -70,7 +76,7 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
   const cwd = io.cwd ?? process.cwd();
   const inputs = positionals.map(arg => readInput(arg, cwd, io, values['stdin-filename'] as string));
 
-  const policy = new DockerfilePolicy({ suppressions });
+  const policy = new DockerfilePolicy({ suppressions, registryMirrors });
   const results = inputs.map(input => policy.lint(input.content, input.name));
 
   switch (format) {
@@ -104,6 +110,20 @@ function parseSuppression(value: string): Suppression {
     throw new UsageError(`lint: --suppress ${JSON.stringify(value)} has no reason. Suppressions must say why: --suppress ${ruleId}="why this is acceptable".`);
   }
   return { ruleId, reason };
+}
+
+/** `UPSTREAM_PREFIX=MIRROR_PREFIX`. */
+function parseMirror(value: string): RegistryMirror {
+  const eq = value.indexOf('=');
+  const usage = 'Use UPSTREAM_PREFIX=MIRROR_PREFIX, e.g. --mirror gcr.io/distroless=registry.example.com/distroless.';
+  if (eq <= 0 || eq === value.length - 1) {
+    throw new UsageError(`lint: --mirror ${JSON.stringify(value)} is not UPSTREAM=MIRROR. ${usage}`);
+  }
+  try {
+    return RegistryMirror.of(value.slice(0, eq).trim(), value.slice(eq + 1).trim());
+  } catch (e) {
+    throw new UsageError(`lint: --mirror ${JSON.stringify(value)}: ${(e as Error).message}`);
+  }
 }
 
 function readInput(arg: string, cwd: string, io: CliIo, stdinName: string): Input {

@@ -158,6 +158,20 @@ describe('cdk-distroless lint inputs', () => {
   });
 });
 
+describe('cdk-distroless lint --mirror', () => {
+  const MIRRORED = ROOT_USER.replace('gcr.io/distroless/', 'registry.example.com/gcr/distroless/');
+
+  test('checks a mirrored base as its upstream catalog image', () => {
+    const cwd = withFiles({ Dockerfile: MIRRORED });
+    const without = JSON.parse(runCli(['lint', '--format', 'json', 'Dockerfile'], { cwd }).stdout).map((f: { ruleId: string }) => f.ruleId);
+    expect(without).toContain('CDL002');
+    const { stdout } = runCli(['lint', '--format', 'json', '--mirror', 'gcr.io/distroless=registry.example.com/gcr/distroless', 'Dockerfile'], { cwd });
+    const ids = JSON.parse(stdout).map((f: { ruleId: string }) => f.ruleId);
+    expect(ids).not.toContain('CDL002');
+    expect(ids).toEqual(new DockerfilePolicy().lint(ROOT_USER).findings.map(f => f.ruleId));
+  });
+});
+
 describe('cdk-distroless lint usage errors: exit 2, message on stderr, nothing on stdout', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['no FILE is given', ['lint'], /lint: no FILE given\. Name one or more Dockerfiles/],
@@ -168,6 +182,8 @@ describe('cdk-distroless lint usage errors: exit 2, message on stderr, nothing o
     ['a directory holds no Dockerfile', ['lint', 'empty'], /lint: cannot read "empty\/Dockerfile" \(.*\): no such file\./],
     ['--suppress names an unknown rule', ['lint', '--suppress', 'CDL999=because', 'Dockerfile'], /--suppress "CDL999=because" names no known rule "CDL999"\. Use RULE_ID=reason/],
     ['--suppress has no reason', ['lint', '--suppress', 'CDL009', 'Dockerfile'], /--suppress "CDL009" has no reason\. Suppressions must say why/],
+    ['--mirror has no =', ['lint', '--mirror', 'gcr.io/distroless', 'Dockerfile'], /lint: --mirror "gcr\.io\/distroless" is not UPSTREAM=MIRROR\. Use UPSTREAM_PREFIX=MIRROR_PREFIX/],
+    ['--mirror has a bad prefix', ['lint', '--mirror', 'gcr.io/distroless=bad mirror', 'Dockerfile'], /lint: --mirror "gcr\.io\/distroless=bad mirror": RegistryMirror: mirrorPrefix "bad mirror" is not a registry prefix/],
     ['--suppress has an empty reason', ['lint', '--suppress', 'CDL009=  ', 'Dockerfile'], /--suppress "CDL009= {2}" has no reason/],
   ];
   test.each(cases)('fails if %s', (_, argv, message) => {
