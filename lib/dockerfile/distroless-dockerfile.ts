@@ -373,13 +373,17 @@ interface Rootfs {
 /**
  * The helper stage that prepares what the final base lacks: writable directories owned by the
  * user and, for scratch, /etc/passwd, /etc/group, CA certificates, a home directory and /tmp.
+ *
+ * The skeleton is copied as the contents of /rootfs, because COPY keeps the ownership and mode
+ * of what it copies from a stage but not of the directory named as source: so /tmp stays 1777
+ * and the home 0700. Writable directories are copied one by one with --chown, which sets the
+ * owner of the directory COPY creates.
  */
 function rootfsStage(base: BaseImage, user: ImageUser, writablePaths: string[], plan: RuntimePlan): Rootfs | undefined {
   const scratch = base.isScratch || base.facts.hasPasswd === false;
-  const hasTmp = base.facts.hasTmp !== false && !base.isScratch;
-  const owned = writablePaths.filter(p => !(p === '/tmp' && hasTmp));
-  const needTmp = !hasTmp && !owned.includes('/tmp');
-  if (!scratch && owned.length === 0 && !needTmp) { return undefined; }
+  const needTmp = base.isScratch || base.facts.hasTmp === false;
+  const owned = writablePaths.filter(p => p !== '/tmp');
+  if (!scratch && !needTmp && owned.length === 0) { return undefined; }
 
   // scratch needs the shell image's CA bundle; Alpine has one when the builder does not.
   const shell = plan.shellImage && plan.shellImage.facts.hasShell && (!scratch || plan.shellImage.facts.hasCaCertificates !== false)
@@ -387,8 +391,6 @@ function rootfsStage(base: BaseImage, user: ImageUser, writablePaths: string[], 
   const chown = `${user.uid}:${user.gid}`;
   const commands: string[] = [];
   const copies: string[] = [];
-  const tmp = needTmp ? ['/tmp'] : [];
-  const dirs = [...tmp, ...owned];
   if (scratch) {
     const name = user.name ?? 'nonroot';
     const home = user.home ?? `/home/${name}`;
@@ -402,14 +404,18 @@ function rootfsStage(base: BaseImage, user: ImageUser, writablePaths: string[], 
       'cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/',
       `chown ${chown} /rootfs${home} && chmod 0700 /rootfs${home}`,
     );
-    copies.push(`COPY --from=${ROOTFS} /rootfs/etc/ /etc/`, `COPY --from=${ROOTFS} --chown=${chown} /rootfs${home} ${home}`);
   }
-  if (dirs.length > 0) {
-    commands.push(`mkdir -p ${dirs.map(d => `/rootfs${d}`).join(' ')}`);
-    if (owned.length > 0) { commands.push(`chown ${chown} ${owned.map(d => `/rootfs${d}`).join(' ')}`); }
-    if (dirs.includes('/tmp')) { commands.push('chmod 1777 /rootfs/tmp'); }
-    for (const d of dirs) {
-      copies.push(`COPY --from=${ROOTFS} --chown=${chown} /rootfs${d} ${d}`);
+  if (needTmp) {
+    commands.push('mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp');
+  }
+  if (scratch || needTmp) {
+    copies.push(`COPY --from=${ROOTFS} /rootfs/ /`);
+  }
+  if (owned.length > 0) {
+    const dirs = owned.map(d => `/writable${d}`).join(' ');
+    commands.push(`mkdir -p ${dirs}`, `chown ${chown} ${dirs}`);
+    for (const d of owned) {
+      copies.push(`COPY --from=${ROOTFS} --chown=${chown} /writable${d} ${d}`);
     }
   }
   return {
@@ -418,8 +424,10 @@ function rootfsStage(base: BaseImage, user: ImageUser, writablePaths: string[], 
       image: shell,
       lines: [
         scratch
-          ? '# What scratch lacks: passwd and group with the runtime user, CA certificates, a home, /tmp and the writable directories.'
-          : '# Writable directories, owned by the runtime user (a fresh volume would be root-owned otherwise).',
+          ? '# What scratch lacks: passwd and group with the runtime user, CA certificates, a home and /tmp; and the writable directories.'
+          : needTmp
+            ? '# /tmp (1777), which the base lacks, and the writable directories, owned by the runtime user.'
+            : '# Writable directories, owned by the runtime user (a fresh volume would be root-owned otherwise).',
         `RUN ${commands.join(' \\\n    && ')}`,
       ],
     },

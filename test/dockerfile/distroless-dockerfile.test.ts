@@ -155,19 +155,19 @@ describe('writable paths', () => {
     expect(g.writablePaths).toEqual(['/tmp', '/app/data', '/var/cache/app']);
     const d = g.render();
     expect(d).toContain('FROM golang:1.25-trixie AS rootfs');
-    expect(d).toContain('mkdir -p /rootfs/app/data /rootfs/var/cache/app');
-    expect(d).toContain('chown 65532:65532 /rootfs/app/data /rootfs/var/cache/app');
-    expect(d).toContain('COPY --from=rootfs --chown=65532:65532 /rootfs/app/data /app/data');
-    expect(d).toContain('COPY --from=rootfs --chown=65532:65532 /rootfs/var/cache/app /var/cache/app');
+    expect(d).toContain('mkdir -p /writable/app/data /writable/var/cache/app');
+    expect(d).toContain('chown 65532:65532 /writable/app/data /writable/var/cache/app');
+    expect(d).toContain('COPY --from=rootfs --chown=65532:65532 /writable/app/data /app/data');
+    expect(d).toContain('COPY --from=rootfs --chown=65532:65532 /writable/var/cache/app /var/cache/app');
     // The base's own /tmp is world-writable already.
-    expect(d).not.toContain('/rootfs/tmp');
+    expect(d).not.toMatch(/\/(rootfs|writable)\/tmp/);
     expect(execForm(d, 'VOLUME')).toEqual(['/tmp', '/app/data', '/var/cache/app']);
   });
 
   test('the helper stage uses the user given', () => {
     const d = gen({ writablePaths: ['/data'], user: { uid: 1000, gid: 2000 } }).render();
-    expect(d).toContain('chown 1000:2000 /rootfs/data');
-    expect(d).toContain('COPY --from=rootfs --chown=1000:2000 /rootfs/data /data');
+    expect(d).toContain('chown 1000:2000 /writable/data');
+    expect(d).toContain('COPY --from=rootfs --chown=1000:2000 /writable/data /data');
   });
 
   test('the application is copied with --chown when it lands in a writable path', () => {
@@ -199,25 +199,28 @@ describe('scratch', () => {
     expect(d).toContain('\'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\' > /rootfs/etc/passwd');
     expect(d).toContain('\'nonroot:x:65532:\' > /rootfs/etc/group');
     expect(d).toContain('cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/');
-    expect(d).toContain('chmod 1777 /rootfs/tmp');
-    expect(d).toContain('chmod 0700 /rootfs/home/nonroot');
+    expect(d).toContain('mkdir -p /rootfs/tmp && chmod 1777 /rootfs/tmp');
+    expect(d).toContain('chown 65532:65532 /rootfs/home/nonroot && chmod 0700 /rootfs/home/nonroot');
+    expect(d).toContain('mkdir -p /writable/data');
+    expect(d).toContain('chown 65532:65532 /writable/data');
   });
 
   test('the final stage copies them in', () => {
     const copies = finalStage(d).filter(i => i.keyword === 'COPY').map(i => i.args);
+    // The skeleton keeps the modes set in the helper stage (/tmp 1777, the home 0700), so it is
+    // copied as the contents of /rootfs; writable directories get their owner from --chown.
     expect(copies).toEqual([
       '--from=build /out/app /app/app',
-      '--from=rootfs /rootfs/etc/ /etc/',
-      '--from=rootfs --chown=65532:65532 /rootfs/home/nonroot /home/nonroot',
-      '--from=rootfs --chown=65532:65532 /rootfs/tmp /tmp',
-      '--from=rootfs --chown=65532:65532 /rootfs/data /data',
+      '--from=rootfs /rootfs/ /',
+      '--from=rootfs --chown=65532:65532 /writable/data /data',
     ]);
     expect(labelsOf(d)['org.opencontainers.image.base.name']).toBe('scratch');
   });
 
   test('/tmp is supplied even when it is not a writable path', () => {
     const text = gen({ baseImage: BaseImage.scratch(), writablePaths: [] }).render();
-    expect(text).toContain('COPY --from=rootfs --chown=65532:65532 /rootfs/tmp /tmp');
+    expect(text).toContain('chmod 1777 /rootfs/tmp');
+    expect(text).toContain('COPY --from=rootfs /rootfs/ /');
     expect(execForm(text, 'VOLUME')).toBeUndefined();
   });
 
@@ -225,7 +228,8 @@ describe('scratch', () => {
     const text = gen({ baseImage: BaseImage.scratch(), user: { uid: 10001, gid: 10001, name: 'svc', home: '/var/lib/svc' } }).render();
     expect(text).toContain('\'svc:x:10001:10001:svc:/var/lib/svc:/sbin/nologin\'');
     expect(text).toContain('\'root:x:0:0:root:/root:/sbin/nologin\'');
-    expect(text).toContain('COPY --from=rootfs --chown=10001:10001 /rootfs/var/lib/svc /var/lib/svc');
+    expect(text).toContain('mkdir -p /rootfs/etc/ssl/certs /rootfs/var/lib/svc');
+    expect(text).toContain('chown 10001:10001 /rootfs/var/lib/svc && chmod 0700 /rootfs/var/lib/svc');
   });
 
   test('nobody as the user is listed once', () => {
@@ -311,9 +315,18 @@ describe('buildCaBundle', () => {
   test('Maven and Gradle build a trust store from the bundle for the JVM', () => {
     for (const runtime of [Runtime.javaJar(), Runtime.javaJar({ buildTool: JavaBuild.GRADLE })]) {
       const d = withCa(runtime);
-      expect(d).toContain('keytool -importcert');
+      expect(d).toContain('java /tmp/ca/TrustStore.java /run/secrets/ca /tmp/ca/truststore.p12');
       expect(d).toContain('export JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=/tmp/ca/truststore.p12');
       expect(d).toContain('rm -rf /tmp/ca');
+    }
+  });
+
+  test('every step with the secret first fails clearly when it was not passed', () => {
+    const d = withCa(Runtime.go());
+    const runs = dockerInstructions(d).filter(i => i.keyword === 'RUN' && i.args.includes('type=secret'));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) {
+      expect(run.args).toMatch(/^--mount=\S+( --mount=\S+)? +test -s \/run\/secrets\/ca \|\| \{ echo 'The build secret "ca" is missing: build with --secret id=ca,src=/);
     }
   });
 

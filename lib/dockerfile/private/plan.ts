@@ -55,6 +55,14 @@ export interface RuntimeImpl {
 
 export const CA_SECRET = '/run/secrets/ca';
 
+/** Writes every certificate of a PEM bundle (args[0]) into a PKCS12 trust store (args[1]). One line: no heredocs in buildah. */
+const TRUST_STORE_JAVA = 'public class TrustStore { public static void main(String[] a) throws Exception { '
+  + 'var ks = java.security.KeyStore.getInstance("PKCS12"); ks.load(null, null); int i = 0; '
+  + 'for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(new java.io.FileInputStream(a[0]))) { ks.setCertificateEntry("ca" + i++, c); } '
+  + 'try (var o = new java.io.FileOutputStream(a[1])) { ks.store(o, "changeit".toCharArray()); } } }';
+
+const CA_CHECK = `test -s ${CA_SECRET} || { echo 'The build secret "ca" is missing: build with --secret id=ca,src=/etc/ssl/certs/ca-certificates.crt' >&2; exit 1; }`;
+
 /** Codename of a Debian release, as toolchain image tags spell it. */
 export function codename(debian: DebianRelease | undefined): string {
   return debian === DebianRelease.DEBIAN12 ? 'bookworm' : 'trixie';
@@ -82,26 +90,32 @@ export interface DownloadOptions {
 /** A RUN instruction with cache mounts and, when asked, the `ca` secret mounted for the download. */
 export function run(ctx: PlanContext, command: string, options: DownloadOptions = {}): string {
   const mounts = (options.caches ?? []).map(c => `--mount=type=cache,target=${c}`);
-  let body = command;
+  const steps: string[] = [];
   if (ctx.caBundle && (options.caEnv?.length || options.java || options.mountCa)) {
     mounts.push(`--mount=type=secret,id=ca,target=${CA_SECRET}`);
+    // A missing secret mounts nothing: fail here with the fix, not later with a TLS error.
+    steps.push(CA_CHECK);
     if (options.java) {
-      // A JVM reads no PEM bundle: import each certificate into a throwaway trust store.
-      body = [
-        'mkdir -p /tmp/ca',
-        `awk '/BEGIN CERTIFICATE/{n++} n{print > ("/tmp/ca/" n ".pem")}' ${CA_SECRET}`,
-        'for f in /tmp/ca/*.pem; do keytool -importcert -noprompt -trustcacerts -alias "$f" -file "$f" -keystore /tmp/ca/truststore.p12 -storetype PKCS12 -storepass changeit >/dev/null; done',
+      // A JVM reads no PEM bundle: turn it into a PKCS12 trust store with one JVM start
+      // (a keytool call per certificate takes minutes). Java 11+ runs a source file directly.
+      steps.push(
+        `mkdir -p /tmp/ca && printf '%s\\n' '${TRUST_STORE_JAVA}' > /tmp/ca/TrustStore.java`,
+        `java /tmp/ca/TrustStore.java ${CA_SECRET} /tmp/ca/truststore.p12`,
         'export JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=/tmp/ca/truststore.p12 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=changeit"',
-        body,
+        command,
         'rm -rf /tmp/ca',
-      ].join(' \\\n    && ');
+      );
     } else if (options.caEnv && options.caEnv.length > 0) {
       // export, so every command of a compound body sees the bundle.
-      body = `export ${options.caEnv.map(e => `${e}=${CA_SECRET}`).join(' ')} \\\n    && ${body}`;
+      steps.push(`export ${options.caEnv.map(e => `${e}=${CA_SECRET}`).join(' ')}`, command);
+    } else {
+      steps.push(command);
     }
+  } else {
+    steps.push(command);
   }
   const flags = mounts.length > 0 ? `${mounts.join(' ')} \\\n    ` : '';
-  return `RUN ${flags}${body}`;
+  return `RUN ${flags}${steps.join(' \\\n    && ')}`;
 }
 
 /** A final-stage COPY: from a build stage, or from the build context when `from` is undefined. */
