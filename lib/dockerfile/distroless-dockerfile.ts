@@ -206,7 +206,7 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts);
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs);
   }
 
   /** The Dockerfile text. */

@@ -442,10 +442,16 @@ describe('.dockerignore', () => {
   test('keeps VCS data, secrets, the Dockerfile and docs out for every runtime', () => {
     for (const runtime of [Runtime.go(), Runtime.nodejs(), Runtime.staticBinary()]) {
       const lines = new DistrolessDockerfile({ runtime }).renderDockerignore().split('\n');
-      for (const entry of ['.git', '.env', '.env.*', '**/.env', '**/*.pem', '**/*.key', 'Dockerfile', '.dockerignore', '**/*.md', '.aws', '.ssh']) {
+      for (const entry of ['.git', '.env', '.env.*', '**/.env', '**/*.pem', '**/*.key', 'Dockerfile', '.dockerignore', '*.md', '.aws', '.ssh']) {
         expect(lines).toContain(entry);
       }
     }
+  });
+
+  test('rust keeps Markdown in the context: crates include_str! their README', () => {
+    const lines = new DistrolessDockerfile({ runtime: Runtime.rust() }).renderDockerignore().split('\n');
+    expect(lines).not.toContain('*.md');
+    expect(lines).toContain('.git');
   });
 
   test.each([

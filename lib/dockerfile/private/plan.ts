@@ -49,6 +49,8 @@ export interface RuntimeImpl {
   readonly dockerignore: string[];
   /** Build-context paths the final stage copies, which `.dockerignore` must keep. */
   readonly contextArtifacts: string[];
+  /** The build may read the project's Markdown (e.g. Rust's `include_str!("../README.md")`). */
+  readonly buildReadsDocs?: boolean;
   defaultFinalImage(): BaseImage;
   plan(ctx: PlanContext): RuntimePlan;
 }

@@ -19,6 +19,7 @@ export function rustRuntime(options: RustRuntimeOptions): RuntimeImpl {
     defaultFinalImage: () => musl ? BaseImage.googleStatic({ debian }) : BaseImage.googleCc({ debian }),
     dockerignore: ['target'],
     contextArtifacts: [],
+    buildReadsDocs: true,
     plan(ctx) {
       const target = joinPath(ctx.workdir, binaryName);
       const lines = ['WORKDIR /src'];
