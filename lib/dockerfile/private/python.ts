@@ -43,7 +43,7 @@ export function pythonRuntime(options: PythonRuntimeOptions): RuntimeImpl {
             'WORKDIR /src',
             '# Dependencies first: a change to the sources alone reuses the pip layer.',
             `COPY ${requirements} ${requirements}`,
-            run(ctx, 'mkdir -p /out/site-packages \\\n    && python -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore '
+            run(ctx, 'mkdir -p /out/site-packages \\\n    && python3 -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore '
               + `--target /out/site-packages -r ${requirements}`, { caches: ['/root/.cache/pip'], caEnv: ['PIP_CERT'] }),
             'COPY . .',
           ],
