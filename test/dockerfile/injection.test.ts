@@ -226,6 +226,51 @@ describe('paths and names are restricted to a safe charset', () => {
   });
 });
 
+describe('any string in a path prop is rejected or leaves the instructions unchanged (property-based)', () => {
+  const pathLike = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 24 }),
+    fc.array(fc.constantFrom('/', 'a', '.', '-', '_', '$', '{', '}', '(', ')', '"', '\'', '\\', '\n', '\r', ' ', '*', '#', '\u2028', '[', ']', ':', '='), { maxLength: 16 })
+      .map(parts => parts.join('')),
+  );
+  const shape = (props: Partial<DistrolessDockerfileProps>, runtime: Runtime) =>
+    keywords(new DistrolessDockerfile({ runtime, ...props }).render());
+
+  test('workdir and writable paths', () => {
+    const baseline = shape({ workdir: '/x', writablePaths: ['/tmp', '/y'] }, Runtime.nodejs());
+    fc.assert(fc.property(pathLike, pathLike, (workdir, writable) => {
+      let text: string;
+      try {
+        text = render({ workdir: `/${workdir}`, writablePaths: ['/tmp', `/${writable}`] });
+      } catch (e) {
+        expect((e as Error).message).toMatch(/DistrolessDockerfile: (workdir|writablePaths\[1\]) .* is not allowed/);
+        return;
+      }
+      // Accepted paths may collapse (e.g. "/." is the root and is refused; "/a/" is "/a").
+      expect(keywords(text)).toEqual(baseline);
+    }), { numRuns: 300 });
+  });
+
+  test('entry scripts and binary names', () => {
+    const nodeBaseline = shape({}, Runtime.nodejs({ entry: 'x.js' }));
+    const goBaseline = shape({}, Runtime.go({ binaryName: 'x', packagePath: './x' }));
+    fc.assert(fc.property(pathLike, value => {
+      for (const [make, baseline] of [
+        [() => Runtime.nodejs({ entry: value }), nodeBaseline],
+        [() => Runtime.go({ binaryName: value, packagePath: value }), goBaseline],
+      ] as Array<[() => Runtime, string[]]>) {
+        let runtime: Runtime;
+        try {
+          runtime = make();
+        } catch (e) {
+          expect((e as Error).message).toMatch(/Runtime\.(nodejs|go): (entry|binaryName|packagePath) .* is not allowed/);
+          continue;
+        }
+        expect(shape({}, runtime)).toEqual(baseline);
+      }
+    }), { numRuns: 300 });
+  });
+});
+
 describe('ports and image references', () => {
   test.each(['8080\nRUN x', '8080/tcp', '$PORT', 8080.5, NaN, Infinity])('fails if an exposed port is %p', port => {
     expect(() => render({ exposedPorts: [port as number] })).toThrow(/exposedPorts\[0\] .* is not a port/);
