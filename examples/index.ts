@@ -11,7 +11,7 @@ import { pythonWorker } from './python-worker';
 import { rustService } from './rust-service';
 import { staticBinary } from './static-binary';
 
-export { Example } from './example';
+export type { Example } from './example';
 
 /** Every example `npm run examples` synthesizes, each into examples-out/<name>/. */
 export const EXAMPLES: Example[] = [
