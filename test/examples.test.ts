@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -32,4 +33,17 @@ describe('examples', () => {
     expect(dockerfile).toMatch(/^USER [1-9]\d*:\d+$/m);
     expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('\n.git\n');
   });
+
+  test('npm run examples: synth.ts writes every example and prints a line each', () => {
+    const out = path.join(outRoot, 'synth');
+    const root = path.join(__dirname, '..');
+    const stdout = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--project', 'test/tsconfig.json', 'examples/synth.ts', out], { cwd: root, encoding: 'utf8' });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(EXAMPLES.length);
+    for (const example of EXAMPLES) {
+      expect(lines.some(l => l.startsWith(`${example.name} `))).toBe(true);
+      expect(fs.existsSync(path.join(out, example.name, 'Dockerfile'))).toBe(true);
+      expect(fs.existsSync(path.join(out, example.name, '.dockerignore'))).toBe(true);
+    }
+  }, 120_000);
 });
