@@ -6,6 +6,7 @@ import { EXAMPLES } from '../examples';
 
 describe('examples', () => {
   const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-examples-'));
+  afterAll(() => fs.rmSync(outRoot, { recursive: true, force: true }));
 
   test('names are unique folder names', () => {
     const names = EXAMPLES.map(e => e.name);

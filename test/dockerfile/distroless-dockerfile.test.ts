@@ -481,8 +481,11 @@ describe('.dockerignore', () => {
 });
 
 describe('writeTo', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-dockerfile-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
   test('writes Dockerfile and .dockerignore, creating the directory', () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-dockerfile-')), 'nested', 'app');
+    const dir = path.join(root, 'nested', 'app');
     const g = gen();
     g.writeTo(dir);
     expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(g.render());
