@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-distroless',
@@ -24,7 +24,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   peerDeps: ['cdk8s@^2.70.0'],
   deps: ['dockerfile-ast@^0.7.1'],
   bundledDeps: ['dockerfile-ast'],
-  devDeps: ['@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2'],
+  devDeps: [
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
+    // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
+    '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
+  ],
 
   // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
   // toolchains that these machines cannot reach, so the local `package-all` only packages js.
@@ -69,6 +73,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // ts-jest runs with isolatedModules (no type check): type-check tests, examples and bench first.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
+// eslint's project service needs a tsconfig next to the scripts outside lib/ and test/.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'] },
+  });
+}
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
