@@ -1,3 +1,5 @@
+import { _canonicalRepository, _parseReference } from './reference';
+
 /**
  * Rewrites image references from a public registry to a mirror, as enterprises do when
  * they copy gcr.io or cgr.dev into their own registry.
@@ -18,15 +20,32 @@ export class RegistryMirror {
 
   private constructor(public readonly upstreamPrefix: string, public readonly mirrorPrefix: string) {}
 
-  /** The mirrored reference, or the reference unchanged when it is not under `upstreamPrefix`. */
+  /**
+   * The mirrored reference, or the reference unchanged when it is not under `upstreamPrefix`.
+   * Docker Hub names match in any spelling: `golang:1.25` is under `docker.io/library`.
+   */
   public rewrite(reference: string): string {
-    return swapPrefix(reference, this.upstreamPrefix, this.mirrorPrefix);
+    const swapped = swapPrefix(reference, this.upstreamPrefix, this.mirrorPrefix);
+    if (swapped !== reference) { return swapped; }
+    const full = dockerHubSpelling(reference);
+    if (!full) { return reference; }
+    const mirrored = swapPrefix(full, this.upstreamPrefix, this.mirrorPrefix);
+    return mirrored === full ? reference : mirrored;
   }
 
   /** The upstream reference behind a mirrored one, or the reference unchanged. */
   public restore(reference: string): string {
     return swapPrefix(reference, this.mirrorPrefix, this.upstreamPrefix);
   }
+}
+
+/** `golang:1.25` -> `docker.io/library/golang:1.25`; undefined for other registries or bad references. */
+function dockerHubSpelling(reference: string): string | undefined {
+  const parsed = _parseReference(reference);
+  if (!parsed) { return undefined; }
+  const repository = _canonicalRepository(parsed);
+  if (!repository.startsWith('docker.io/')) { return undefined; }
+  return `${repository}${parsed.tag ? `:${parsed.tag}` : ''}${parsed.digest ? `@${parsed.digest}` : ''}`;
 }
 
 function swapPrefix(reference: string, from: string, to: string): string {

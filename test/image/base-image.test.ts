@@ -272,6 +272,17 @@ describe('digests and mirrors', () => {
     expect(mirror.rewrite('gcr.io/distroless-other/x:1')).toBe('gcr.io/distroless-other/x:1');
   });
 
+  test('a Docker Hub mirror covers official images in any spelling', () => {
+    const mirror = RegistryMirror.of('docker.io/library', 'registry.example.com/hub');
+    expect(BaseImage.golang().withMirror(mirror).reference).toBe('registry.example.com/hub/golang:1.25-trixie');
+    expect(mirror.rewrite('library/node:24')).toBe('registry.example.com/hub/node:24');
+    expect(mirror.rewrite('docker.io/library/node:24')).toBe('registry.example.com/hub/node:24');
+    expect(mirror.rewrite('gcr.io/distroless/static-debian13')).toBe('gcr.io/distroless/static-debian13');
+    expect(BaseImage.lookup(mirror.restore('registry.example.com/hub/golang:1.25-trixie'))?.reference).toBe('golang:1.25-trixie');
+    expect(RegistryMirror.of('docker.io', 'hub.example.com').rewrite('bellsoft/liberica-runtime-container:jdk-21-glibc'))
+      .toBe('hub.example.com/bellsoft/liberica-runtime-container:jdk-21-glibc');
+  });
+
   test('fails if a mirror prefix is empty or could inject', () => {
     expect(() => RegistryMirror.of('', 'x.example.com')).toThrow(/upstreamPrefix "" is not a registry prefix/);
     expect(() => RegistryMirror.of('gcr.io', 'evil\nRUN id')).toThrow(/mirrorPrefix "evil\\nRUN id" is not a registry prefix/);
