@@ -1,4 +1,4 @@
-import { _catalogEntries, CatalogEntry } from './catalog';
+import { _catalogEntries, _catalogEntry, _catalogEntryByCanonical, CatalogEntry } from './catalog';
 import { BaseImageFacts, ImageFamily, ImageRole, ImageUser, Libc } from './facts';
 import { _canonicalRepository, _isDigest, _parseReference } from './reference';
 import { RegistryMirror } from './registry-mirror';
@@ -150,8 +150,7 @@ export class BaseImage {
     }
     const parsed = _parseReference(reference);
     if (!parsed) { return undefined; }
-    const wanted = _canonicalRepository(parsed);
-    const entry = _catalogEntries().find(e => e.repository !== 'scratch' && canonical(e.repository) === wanted);
+    const entry = _catalogEntryByCanonical(_canonicalRepository(parsed));
     if (!entry) { return undefined; }
     return fromEntry(entry, parsed.tag ?? 'latest', parsed.digest);
   }
@@ -274,7 +273,7 @@ export class BaseImage {
 
   /** The empty image: no passwd, CA certificates or /tmp; the generator adds what is needed. */
   public static scratch(): BaseImage {
-    const entry = _catalogEntries().find(e => e.repository === 'scratch')!;
+    const entry = _catalogEntry('scratch')!;
     return new BaseImage('scratch', undefined, undefined, entry.factsFor(''), undefined);
   }
 
@@ -422,10 +421,6 @@ export class BaseImage {
   }
 }
 
-function canonical(repository: string): string {
-  return _canonicalRepository(_parseReference(repository)!);
-}
-
 function fromEntry(entry: CatalogEntry, tag: string | undefined, digest?: string): BaseImage {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ctor = BaseImage as any;
@@ -433,7 +428,7 @@ function fromEntry(entry: CatalogEntry, tag: string | undefined, digest?: string
 }
 
 function catalogImage(repository: string, tag?: string): BaseImage {
-  const entry = _catalogEntries().find(e => e.repository === repository);
+  const entry = _catalogEntry(repository);
   if (!entry) {
     throw new Error(`BaseImage: the catalog has no repository ${JSON.stringify(repository)}. `
       + 'Use a catalog factory such as BaseImage.googleStatic(), or BaseImage.fromRegistry(reference, facts) for other images.');
@@ -448,7 +443,7 @@ function catalogImage(repository: string, tag?: string): BaseImage {
 function google(name: string, options: GoogleDistrolessOptions): BaseImage {
   const debian = options.debian ?? DebianRelease.DEBIAN13;
   const repository = `gcr.io/distroless/${name}-${debian}`;
-  if (!_catalogEntries().some(e => e.repository === repository)) {
+  if (!_catalogEntry(repository)) {
     const known = _catalogEntries()
       .filter(e => e.repository.startsWith(`gcr.io/distroless/${name.replace(/\d+$/, '')}`))
       .map(e => e.repository.replace('gcr.io/distroless/', ''));

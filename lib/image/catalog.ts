@@ -1,4 +1,5 @@
 import { BaseImageFacts, ImageFamily, ImageUser, Libc } from './facts';
+import { _canonicalRepository, _parseReference } from './reference';
 
 /**
  * One repository of the catalog and how its tags change the facts.
@@ -279,13 +280,50 @@ function buildCatalog(): CatalogEntry[] {
   return entries;
 }
 
-let cached: CatalogEntry[] | undefined;
+/** The catalog, built once, with its entries indexed as factories and lookups use them. */
+interface Catalog {
+  readonly entries: CatalogEntry[];
+  /** By repository as written in the catalog (`golang`, `gcr.io/distroless/static-debian13`). */
+  readonly byRepository: ReadonlyMap<string, CatalogEntry>;
+  /** By canonical repository (`docker.io/library/golang`), so every Docker Hub spelling finds its entry. */
+  readonly byCanonical: ReadonlyMap<string, CatalogEntry>;
+}
+
+let cached: Catalog | undefined;
+
+function catalog(): Catalog {
+  if (!cached) {
+    const entries = buildCatalog();
+    const images = entries.filter(e => e.repository !== 'scratch');
+    cached = {
+      entries,
+      byRepository: new Map(entries.map(e => [e.repository, e])),
+      byCanonical: new Map(images.map(e => [_canonicalRepository(_parseReference(e.repository)!), e])),
+    };
+  }
+  return cached;
+}
 
 /**
  * Every repository the catalog knows.
  * @internal
  */
 export function _catalogEntries(): CatalogEntry[] {
-  cached ??= buildCatalog();
-  return cached;
+  return catalog().entries;
+}
+
+/**
+ * The entry for a repository exactly as the catalog writes it, e.g. `gcr.io/distroless/static-debian13`.
+ * @internal
+ */
+export function _catalogEntry(repository: string): CatalogEntry | undefined {
+  return catalog().byRepository.get(repository);
+}
+
+/**
+ * The entry for a canonical repository (`docker.io/library/golang`); never scratch, which is not in a registry.
+ * @internal
+ */
+export function _catalogEntryByCanonical(canonicalRepository: string): CatalogEntry | undefined {
+  return catalog().byCanonical.get(canonicalRepository);
 }

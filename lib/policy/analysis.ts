@@ -97,13 +97,15 @@ const PLATFORM_ARGS: Record<string, string> = {
 export function _analyze(model: DockerfileModel, options: AnalysisOptions): Analysis {
   const globals = globalScope(model);
   const stages: StageAnalysis[] = [];
+  // Stage names seen so far (a FROM can only name an earlier stage); the first of a duplicated name wins.
+  const stageByName = new Map<string, number>();
   for (const stage of model.stages) {
     const written = stage.from.image ?? '';
     const expanded = _expand(written, name => globals.get(name) ?? PLATFORM_ARGS[name], model.escapeChar);
-    const lower = expanded.value.toLowerCase();
-    const parent = expanded.unresolved.length === 0
-      ? stages.find(s => s.from.stageName !== undefined && s.from.stageName === lower)?.index
-      : undefined;
+    const parent = expanded.unresolved.length === 0 ? stageByName.get(expanded.value.toLowerCase()) : undefined;
+    if (stage.from.stageName !== undefined && !stageByName.has(stage.from.stageName)) {
+      stageByName.set(stage.from.stageName, stage.index);
+    }
     stages.push({
       index: stage.index,
       stage,
@@ -115,8 +117,9 @@ export function _analyze(model: DockerfileModel, options: AnalysisOptions): Anal
 
   const finalChain: StageAnalysis[] = [];
   for (let s: StageAnalysis | undefined = stages[stages.length - 1]; s; s = s.parent !== undefined ? stages[s.parent] : undefined) {
-    finalChain.unshift(s);
+    finalChain.push(s);
   }
+  finalChain.reverse();
   const finalInstructions = finalChain.flatMap(s => s.stage.instructions);
   return {
     model,

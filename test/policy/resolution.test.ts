@@ -99,6 +99,20 @@ describe('FROM <stage> chains', () => {
     expect(ids(df(`FROM ${GOOD_BASE} AS runtime`, 'USER 65532', 'FROM golang:1.25@' + DIGEST))).toEqual(['CDL003@3', 'CDL009@3']);
   });
 
+  test('a stage cannot name itself: FROM x AS x pulls the image x', () => {
+    expect(ids(df(`FROM golang:1.25@${DIGEST} AS golang`, `FROM ${GOOD_BASE}`, 'USER 65532'))).toEqual([]);
+    expect(ids(df(`FROM busybox:1.37@${DIGEST} AS busybox`, 'FROM busybox', 'USER 65532'))).toEqual(['CDL106@1']);
+  });
+
+  test('a chain of 2,000 stages is followed to its root, with every RUN on the way', () => {
+    const lines = [`FROM ${GOOD_BASE} AS s0`];
+    for (let i = 1; i < 2000; i++) { lines.push(`FROM s${i - 1} AS s${i}`, `RUN step ${i}`); }
+    lines.push('USER 65532');
+    const found = ids(df(...lines));
+    expect(found.filter(id => id.startsWith('CDL005@'))).toHaveLength(1999);
+    expect(found.filter(id => !id.startsWith('CDL005@'))).toEqual([]);
+  });
+
   test('ENV from a parent stage resolves USER in the final stage', () => {
     expect(ids(df(`FROM ${GOOD_BASE} AS base`, 'ENV APP_UID=65532', 'FROM base', 'USER ${APP_UID}'))).toEqual([]);
   });
