@@ -135,6 +135,7 @@ function build(content: string): DockerfileModel {
   const instructions: ModelInstruction[] = [];
   const stages: Array<{ index: number; from: ModelInstruction; instructions: ModelInstruction[] }> = [];
   const problems: SyntaxProblem[] = [];
+  const stageLines = new Map<string, number>();
   for (const ins of df.getInstructions()) {
     const stage = stages.length - (ins.getKeyword() === 'FROM' ? 0 : 1);
     const model = toInstruction(ins, stage);
@@ -150,6 +151,15 @@ function build(content: string): DockerfileModel {
       problems.push({ message: `${model.keyword} before the first FROM (only ARG may come before FROM)`, range: model.range });
     } else if (model.keyword === 'FROM' && !model.image) {
       problems.push({ message: 'FROM without an image', range: model.range });
+    } else if (model.stageName !== undefined && stageLines.has(model.stageName)) {
+      // BuildKit refuses a second stage of the same name: a FROM or COPY --from naming it would be ambiguous.
+      problems.push({
+        message: `stage name "${model.stageName}" is already used by the FROM on line ${stageLines.get(model.stageName)} (stage names must be unique, ignoring case)`,
+        range: model.range,
+      });
+    }
+    if (model.stageName !== undefined && !stageLines.has(model.stageName)) {
+      stageLines.set(model.stageName, model.range.line);
     }
   }
   // dockerfile-ast reads any `# name=value` line at the top as a parser directive; Docker only knows a few

@@ -11,7 +11,7 @@ export const dockerfileInvalid: Rule = {
     level: Severity.ERROR,
     title: 'The Dockerfile must parse and have a FROM',
     description: 'An empty or comment-only file, a file without FROM, a FROM without an image or with an invalid image reference, an unknown '
-      + 'instruction or an instruction other than ARG before the first FROM cannot be built, and no other rule can check it. The policy reports '
+      + 'instruction, an instruction other than ARG before the first FROM or two stages of the same name cannot be built, and no other rule can check it. The policy reports '
       + 'it instead of passing it.',
     fix: `Start the file with a FROM naming the base image, e.g. \`${EXAMPLE_FROM}\`, and use only Dockerfile instructions.`,
   },

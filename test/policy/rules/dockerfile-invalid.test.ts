@@ -1,4 +1,4 @@
-import { COMPLIANT, df, findingsOf, linesOf } from '../util';
+import { COMPLIANT, df, DIGEST, findingsOf, GOOD_BASE, linesOf } from '../util';
 
 const ID = 'CDL001';
 
@@ -58,6 +58,11 @@ describe('CDL001 dockerfile-invalid', () => {
     expect(findings[0].message).toBe(`The Dockerfile cannot be built: FROM "${ref}" is not a valid image reference. `
       + 'Allowed: registry/repository[:tag][@sha256:<64 hex digits>] in lowercase, scratch, or an earlier stage name.');
     expect(findings[1].message).toMatch(/FROM "\$\{BASE:-Bad\/Ref\}" \(= "Bad\/Ref"\) is not a valid image reference/);
+  });
+
+  test('fails if two stages share a name, ignoring case', () => {
+    const [f] = findingsOf('CDL001', df(`FROM golang:1.25@${DIGEST} AS build`, `FROM golang:1.25@${DIGEST} AS Build`, `FROM ${GOOD_BASE}`, 'USER 65532'));
+    expect([f.line, f.message]).toEqual([2, 'The Dockerfile cannot be built: stage name "build" is already used by the FROM on line 1 (stage names must be unique, ignoring case).']);
   });
 
   test('instructions are matched case-insensitively, as Docker does', () => {
