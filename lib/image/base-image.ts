@@ -40,7 +40,7 @@ export interface GoogleDistrolessOptions {
 /** Options for Google distroless Java images. */
 export interface GoogleJavaOptions extends GoogleDistrolessOptions {
   /**
-   * Java feature release: 17, 21 or 25 (17 and 21 exist for Debian 12 and 13, 25 for Debian 13).
+   * Java feature release: 17, 21 or 25 on Debian 13. The Debian 12 images (17, 21) are no longer updated upstream.
    * @default 21
    */
   readonly javaVersion?: number;
@@ -49,7 +49,7 @@ export interface GoogleJavaOptions extends GoogleDistrolessOptions {
 /** Options for Google distroless Node.js images. */
 export interface GoogleNodejsOptions extends GoogleDistrolessOptions {
   /**
-   * Node.js major version: 20, 22 or 24 on Debian 12; 22, 24 or 26 on Debian 13.
+   * Node.js major version: 22, 24 or 26 on Debian 13. The Debian 12 images (20, 22, 24) are no longer updated upstream.
    * @default 24
    */
   readonly nodeVersion?: number;

@@ -24,11 +24,23 @@ export const NONROOT_65532: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot
 export const DOTNET_APP: ImageUser = { uid: 1654, gid: 1654, name: 'app', home: '/home/app' };
 /** Canonical's rocks run as `_daemon_`. */
 export const UBUNTU_DAEMON: ImageUser = { uid: 584792, gid: 584792, name: '_daemon_', home: '/home/_daemon_' };
+/** Chainguard's node image names its 65532 user `node`. */
+export const CHAINGUARD_NODE: ImageUser = { uid: 65532, gid: 65532, name: 'node', home: '/home/node' };
 /** `nobody`, the only non-root user BusyBox ships. */
 export const NOBODY: ImageUser = { uid: 65534, gid: 65534, name: 'nobody', home: '/home' };
 
 const MULTI_ARCH = ['amd64', 'arm64', 'arm', 's390x', 'ppc64le'];
 const TWO_ARCH = ['amd64', 'arm64'];
+/** Architectures of Google distroless on Debian 13, per image, from its README. */
+const DEBIAN13_ARCH = {
+  os: [...MULTI_ARCH, 'riscv64'],
+  java: ['amd64', 'arm64', 's390x', 'ppc64le', 'riscv64'],
+  python: ['amd64', 'arm64', 'riscv64'],
+  node22: MULTI_ARCH,
+  node: ['amd64', 'arm64', 's390x', 'ppc64le'],
+};
+/** Google distroless publishes only static, base, base-nossl and cc for Debian 12; its language images there are no longer updated. */
+const FROZEN = ' Debian 12 build: no longer updated upstream, use the debian13 image.';
 
 /** Debian releases Google distroless is built on, with the Python each ships. */
 const DEBIAN_PYTHON: Record<string, string> = { debian12: '3.11', debian13: '3.13' };
@@ -40,7 +52,7 @@ function distroless(name: string, debian: string, base: Omit<BaseImageFacts, 'de
     tags: ['latest', 'nonroot', 'debug', 'debug-nonroot'],
     factsFor(tag: string): BaseImageFacts {
       // Tags may carry an architecture suffix (nonroot-amd64): facts depend only on the variant.
-      const variant = tag.replace(/-(amd64|arm64|arm|s390x|ppc64le)$/, '');
+      const variant = tag.replace(/-(amd64|arm64|arm|s390x|ppc64le|riscv64)$/, '');
       const debug = variant.startsWith('debug');
       const nonroot = variant.endsWith('nonroot');
       return {
@@ -49,6 +61,8 @@ function distroless(name: string, debian: string, base: Omit<BaseImageFacts, 'de
         hasShell: debug,
         hasPackageManager: false,
         debug,
+        // Debug images of the OS-only bases start BusyBox's shell; the language images keep their runtime.
+        entrypoint: base.entrypoint ?? (debug ? ['/busybox/sh'] : undefined),
         defaultUser: nonroot ? NONROOT_65532 : ROOT,
         nonRootUser: NONROOT_65532,
       };
@@ -56,7 +70,9 @@ function distroless(name: string, debian: string, base: Omit<BaseImageFacts, 'de
   };
 }
 
-function chainguard(name: string, base: Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family' | 'libc'> & { libc?: Libc }): CatalogEntry {
+function chainguard(name: string, base: Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family' | 'libc'>
+  & { libc?: Libc; user?: ImageUser }): CatalogEntry {
+  const { user, ...facts } = base;
   return {
     repository: `cgr.dev/chainguard/${name}`,
     defaultTag: 'latest',
@@ -64,13 +80,14 @@ function chainguard(name: string, base: Omit<BaseImageFacts, 'defaultUser' | 'ha
     factsFor(tag: string): BaseImageFacts {
       const dev = tag.endsWith('-dev');
       return {
-        ...base,
+        ...facts,
         libc: base.libc ?? Libc.GLIBC,
         family: ImageFamily.CHAINGUARD,
         hasShell: dev,
         hasPackageManager: dev,
-        defaultUser: NONROOT_65532,
-        nonRootUser: NONROOT_65532,
+        defaultUser: user ?? NONROOT_65532,
+        nonRootUser: user ?? NONROOT_65532,
+        architectures: TWO_ARCH,
         description: dev ? `${base.description} (-dev: adds a shell and apk; build stages only)` : base.description,
       };
     },
@@ -100,19 +117,26 @@ function toolchain(
 function buildCatalog(): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
   for (const debian of ['debian12', 'debian13']) {
+    const current = debian === 'debian13';
+    const os = current ? DEBIAN13_ARCH.os : MULTI_ARCH;
+    const frozen = current ? '' : FROZEN;
     entries.push(
-      distroless('static', debian, { libc: Libc.NONE, architectures: MULTI_ARCH, description: 'ca-certificates, tzdata, /etc/passwd and /tmp; no libc. For static binaries (Go without cgo, Rust musl).' }),
-      distroless('base', debian, { libc: Libc.GLIBC, architectures: MULTI_ARCH, description: 'static plus glibc and libssl. For dynamically linked binaries (Go with cgo).' }),
-      distroless('base-nossl', debian, { libc: Libc.GLIBC, architectures: MULTI_ARCH, description: 'static plus glibc, without libssl.' }),
-      distroless('cc', debian, { libc: Libc.GLIBC, architectures: MULTI_ARCH, description: 'base plus libgcc and libstdc++. For C++ and Rust binaries.' }),
-      distroless('java-base', debian, { libc: Libc.GLIBC, architectures: TWO_ARCH, description: 'The libraries a JVM needs, without a JVM: for a jlink runtime.' }),
+      distroless('static', debian, { libc: Libc.NONE, architectures: os, description: 'ca-certificates, tzdata, /etc/passwd and /tmp; no libc. For static binaries (Go without cgo, Rust musl).' }),
+      distroless('base', debian, { libc: Libc.GLIBC, architectures: os, description: 'static plus glibc and libssl. For dynamically linked binaries (Go with cgo).' }),
+      distroless('base-nossl', debian, { libc: Libc.GLIBC, architectures: os, description: 'static plus glibc, without libssl.' }),
+      distroless('cc', debian, { libc: Libc.GLIBC, architectures: os, description: 'base plus libgcc and libstdc++. For C++ and Rust binaries.' }),
+      distroless('java-base', debian, {
+        libc: Libc.GLIBC,
+        architectures: current ? DEBIAN13_ARCH.java : TWO_ARCH,
+        description: `The libraries a JVM needs, without a JVM: for a jlink runtime.${frozen}`,
+      }),
       distroless('python3', debian, {
         libc: Libc.GLIBC,
-        architectures: TWO_ARCH,
+        architectures: current ? DEBIAN13_ARCH.python : TWO_ARCH,
         runtime: 'python',
         runtimeVersion: DEBIAN_PYTHON[debian],
         entrypoint: [`/usr/bin/python${DEBIAN_PYTHON[debian]}`],
-        description: `Debian's Python ${DEBIAN_PYTHON[debian]}.`,
+        description: `Debian's Python ${DEBIAN_PYTHON[debian]}.${frozen}`,
       }),
     );
   }
@@ -120,29 +144,30 @@ function buildCatalog(): CatalogEntry[] {
   for (const [version, debian] of javaVersions) {
     entries.push(distroless(`java${version}`, debian, {
       libc: Libc.GLIBC,
-      architectures: TWO_ARCH,
+      architectures: debian === 'debian13' ? DEBIAN13_ARCH.java : TWO_ARCH,
       runtime: 'java',
       runtimeVersion: version,
       entrypoint: ['/usr/bin/java', '-jar'],
-      description: `OpenJDK ${version} JRE; the entrypoint runs the jar given as CMD.`,
+      description: `${debian === 'debian13' ? 'Temurin' : 'OpenJDK'} ${version} JRE; the entrypoint runs the jar given as CMD.${debian === 'debian13' ? '' : FROZEN}`,
     }));
   }
   const nodeVersions: Array<[string, string]> = [['20', 'debian12'], ['22', 'debian12'], ['24', 'debian12'], ['22', 'debian13'], ['24', 'debian13'], ['26', 'debian13']];
   for (const [version, debian] of nodeVersions) {
+    const current = debian === 'debian13';
     entries.push(distroless(`nodejs${version}`, debian, {
       libc: Libc.GLIBC,
-      architectures: TWO_ARCH,
+      architectures: !current ? TWO_ARCH : version === '22' ? DEBIAN13_ARCH.node22 : DEBIAN13_ARCH.node,
       runtime: 'nodejs',
       runtimeVersion: version,
       entrypoint: ['/nodejs/bin/node'],
-      description: `Node.js ${version}; the entrypoint runs the script given as CMD.`,
+      description: `Node.js ${version}; the entrypoint runs the script given as CMD.${current ? '' : FROZEN}`,
     }));
   }
 
   entries.push(
     chainguard('static', { libc: Libc.NONE, description: 'Wolfi static: ca-certificates, tzdata, /etc/passwd; no libc.' }),
     chainguard('glibc-dynamic', { description: 'Wolfi glibc and libgcc for dynamically linked binaries.' }),
-    chainguard('node', { runtime: 'nodejs', entrypoint: ['/usr/bin/node'], description: 'Node.js on Wolfi.' }),
+    chainguard('node', { runtime: 'nodejs', entrypoint: ['/usr/bin/node'], user: CHAINGUARD_NODE, description: 'Node.js on Wolfi; its 65532 user is named node.' }),
     chainguard('python', { runtime: 'python', entrypoint: ['/usr/bin/python'], description: 'Python on Wolfi.' }),
     chainguard('jre', { runtime: 'java', entrypoint: ['/usr/bin/java'], description: 'OpenJDK JRE on Wolfi.' }),
     chainguard('dotnet-runtime', { runtime: 'dotnet', entrypoint: ['/usr/bin/dotnet'], description: '.NET runtime on Wolfi.' }),

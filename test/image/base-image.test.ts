@@ -72,6 +72,41 @@ describe('Google distroless', () => {
     expect(BaseImage.googlePython3({ debian: DebianRelease.DEBIAN12 }).facts.entrypoint).toEqual(['/usr/bin/python3.11']);
   });
 
+  test('debug variants of the OS-only images start BusyBox sh; language images keep their runtime', () => {
+    for (const tag of [DistrolessTag.DEBUG, DistrolessTag.DEBUG_NONROOT]) {
+      expect(BaseImage.googleStatic({ tag }).facts.entrypoint).toEqual(['/busybox/sh']);
+      expect(BaseImage.googleCc({ tag }).facts.entrypoint).toEqual(['/busybox/sh']);
+      expect(BaseImage.googleJava({ tag }).facts.entrypoint).toEqual(['/usr/bin/java', '-jar']);
+      expect(BaseImage.googleNodejs({ tag }).facts.entrypoint).toEqual(['/nodejs/bin/node']);
+    }
+    expect(BaseImage.googleStatic().facts.entrypoint).toBeUndefined();
+    expect(BaseImage.lookup('gcr.io/distroless/base-debian13:debug-nonroot-arm64')?.facts.entrypoint).toEqual(['/busybox/sh']);
+    expect(BaseImage.lookup('gcr.io/distroless/base-debian13:nonroot-riscv64')?.facts).toEqual(BaseImage.googleBase().facts);
+  });
+
+  test('architectures follow the Debian 13 images upstream publishes', () => {
+    const os = ['amd64', 'arm64', 'arm', 's390x', 'ppc64le', 'riscv64'];
+    expect(BaseImage.googleStatic().facts.architectures).toEqual(os);
+    expect(BaseImage.googleCc().facts.architectures).toEqual(os);
+    expect(BaseImage.googleJava().facts.architectures).toEqual(['amd64', 'arm64', 's390x', 'ppc64le', 'riscv64']);
+    expect(BaseImage.googleJavaBase().facts.architectures).toEqual(['amd64', 'arm64', 's390x', 'ppc64le', 'riscv64']);
+    expect(BaseImage.googlePython3().facts.architectures).toEqual(['amd64', 'arm64', 'riscv64']);
+    expect(BaseImage.googleNodejs({ nodeVersion: 22 }).facts.architectures).toEqual(['amd64', 'arm64', 'arm', 's390x', 'ppc64le']);
+    expect(BaseImage.googleNodejs({ nodeVersion: 26 }).facts.architectures).toEqual(['amd64', 'arm64', 's390x', 'ppc64le']);
+    expect(BaseImage.googleStatic({ debian: DebianRelease.DEBIAN12 }).facts.architectures).toEqual(os.slice(0, 5));
+  });
+
+  test('Debian 12 language images say they are no longer updated', () => {
+    for (const image of [
+      BaseImage.googleJava({ debian: DebianRelease.DEBIAN12 }), BaseImage.googleNodejs({ debian: DebianRelease.DEBIAN12 }),
+      BaseImage.googlePython3({ debian: DebianRelease.DEBIAN12 }), BaseImage.googleJavaBase({ debian: DebianRelease.DEBIAN12 }),
+    ]) {
+      expect(image.facts.description).toMatch(/no longer updated upstream, use the debian13 image/);
+    }
+    expect(BaseImage.googleStatic({ debian: DebianRelease.DEBIAN12 }).facts.description).not.toMatch(/no longer updated/);
+    expect(BaseImage.googleJava().facts.description).not.toMatch(/no longer updated/);
+  });
+
   test('fails if a runtime version is not published', () => {
     expect(() => BaseImage.googleJava({ javaVersion: 25, debian: DebianRelease.DEBIAN12 })).toThrow(/publishes no java25-debian12.*Available: .*java21-debian12/);
     expect(() => BaseImage.googleNodejs({ nodeVersion: 19 })).toThrow(/publishes no nodejs19-debian13/);
@@ -94,6 +129,13 @@ describe('Chainguard', () => {
     expect(image.facts.hasShell).toBe(false);
     expect(image.role).toBe(ImageRole.FINAL);
     expect(image.facts.defaultUser.uid).toBe(65532);
+  });
+
+  test('node names its 65532 user node; the others nonroot', () => {
+    expect(BaseImage.chainguardNode().facts.defaultUser).toEqual({ uid: 65532, gid: 65532, name: 'node', home: '/home/node' });
+    expect(BaseImage.chainguardNode().nonRootUser?.name).toBe('node');
+    expect(BaseImage.chainguardPython().facts.defaultUser).toEqual({ uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' });
+    expect(BaseImage.chainguardStatic().facts.architectures).toEqual(['amd64', 'arm64']);
   });
 
   test('latest-dev adds a shell and apk and is a build-stage image', () => {

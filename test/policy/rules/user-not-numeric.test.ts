@@ -24,6 +24,10 @@ describe('CDL104 user-not-numeric', () => {
     expect(findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled', 'USER app'))[0].fix).toMatch(/USER 1654:1654/);
   });
 
+  test('maps Chainguard node\'s node user to 65532', () => {
+    expect(findingsOf(ID, df('FROM cgr.dev/chainguard/node:latest', 'USER node'))[0].fix).toBe('Write `USER 65532:65532` ("node" is 65532:65532 in this base).');
+  });
+
   test('an unknown name gets a generic hint', () => {
     expect(findingsOf(ID, df('FROM registry.example.com/x:1', 'USER appuser'))[0].fix).toMatch(/numeric ids of "appuser" .*USER <uid>:<gid>/);
   });
