@@ -137,7 +137,7 @@ export class BaseImage {
     }
     const suffix = (parsed.tag ? parsed.tag.length + 1 : 0) + (parsed.digest ? parsed.digest.length + 1 : 0);
     const repository = reference.slice(0, reference.length - suffix);
-    return new BaseImage(repository, parsed.tag, parsed.digest, { family: ImageFamily.CUSTOM, ...facts }, undefined);
+    return new BaseImage(repository, parsed.tag, parsed.digest, facts, undefined);
   }
 
   /**
@@ -359,6 +359,8 @@ export class BaseImage {
   public readonly reference: string;
   /** The reference at its upstream registry, before any mirror rewrite. */
   public readonly upstreamReference: string;
+  /** What is known about the image, with the documented defaults of `BaseImageFacts` filled in. */
+  public readonly facts: BaseImageFacts;
 
   private constructor(
     /** Repository, e.g. `gcr.io/distroless/static-debian13`. */
@@ -367,10 +369,10 @@ export class BaseImage {
     public readonly tag: string | undefined,
     /** Digest (`sha256:...`), when pinned. */
     public readonly digest: string | undefined,
-    /** What is known about the image. */
-    public readonly facts: BaseImageFacts,
+    facts: BaseImageFacts,
     upstream: string | undefined,
   ) {
+    this.facts = withDefaults(facts);
     this.reference = `${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
     this.upstreamReference = upstream ?? this.reference;
   }
@@ -419,6 +421,19 @@ export class BaseImage {
   public toString(): string {
     return this.reference;
   }
+}
+
+/** The documented `@default`s of BaseImageFacts, so consumers read the same value the docs promise. */
+function withDefaults(facts: BaseImageFacts): BaseImageFacts {
+  return {
+    ...facts,
+    family: facts.family ?? ImageFamily.CUSTOM,
+    architectures: facts.architectures ?? ['amd64', 'arm64'],
+    hasCaCertificates: facts.hasCaCertificates ?? true,
+    hasTmp: facts.hasTmp ?? true,
+    hasPasswd: facts.hasPasswd ?? true,
+    debug: facts.debug ?? false,
+  };
 }
 
 function fromEntry(entry: CatalogEntry, tag: string | undefined, digest?: string): BaseImage {

@@ -344,6 +344,47 @@ describe('fromRegistry', () => {
     expect(image.nonRootUser?.uid).toBe(10001);
   });
 
+  test('fills the documented defaults of the facts', () => {
+    const image = BaseImage.fromRegistry('registry.example.com/team/base:1.2', {
+      libc: Libc.GLIBC, hasShell: false, hasPackageManager: false, defaultUser: { uid: 0, gid: 0 },
+    });
+    expect(image.facts).toEqual({
+      libc: Libc.GLIBC,
+      hasShell: false,
+      hasPackageManager: false,
+      defaultUser: { uid: 0, gid: 0 },
+      family: ImageFamily.CUSTOM,
+      architectures: ['amd64', 'arm64'],
+      hasCaCertificates: true,
+      hasTmp: true,
+      hasPasswd: true,
+      debug: false,
+    });
+    // nonRootUser: none when the default user is root; role: build when there is a package manager.
+    expect(image.nonRootUser).toBeUndefined();
+    expect(BaseImage.fromRegistry('registry.example.com/team/builder:1', {
+      libc: Libc.GLIBC, hasShell: true, hasPackageManager: true, defaultUser: { uid: 0, gid: 0 },
+    }).role).toBe(ImageRole.BUILD);
+  });
+
+  test('stated facts win over the defaults', () => {
+    const image = BaseImage.fromRegistry('registry.example.com/team/base:1.2', {
+      libc: Libc.NONE,
+      hasShell: false,
+      hasPackageManager: true,
+      defaultUser: { uid: 1, gid: 1 },
+      role: ImageRole.FINAL,
+      architectures: ['s390x'],
+      hasCaCertificates: false,
+      hasTmp: false,
+      hasPasswd: false,
+      debug: true,
+      family: ImageFamily.BUSYBOX,
+    });
+    expect(image.facts).toMatchObject({ architectures: ['s390x'], hasCaCertificates: false, hasTmp: false, hasPasswd: false, debug: true, family: ImageFamily.BUSYBOX });
+    expect(image.role).toBe(ImageRole.FINAL);
+  });
+
   test('registry with a port is not mistaken for a tag', () => {
     const image = BaseImage.fromRegistry('localhost:5000/app', {
       libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: 1, gid: 1 },
