@@ -131,6 +131,7 @@ export class BaseImage {
       throw new Error(`BaseImage.fromRegistry: ${JSON.stringify(reference)} is not an image reference. `
         + 'Use registry/repository[:tag][@sha256:<64 hex digits>] in lowercase, e.g. "registry.example.com/team/app-base:1.2".');
     }
+    validateFacts(facts, reference);
     validateUser(facts.defaultUser, 'facts.defaultUser', reference);
     if (facts.nonRootUser) {
       validateUser(facts.nonRootUser, 'facts.nonRootUser', reference);
@@ -469,6 +470,22 @@ function google(name: string, options: GoogleDistrolessOptions): BaseImage {
 
 function chainguard(name: string, options: ChainguardOptions): BaseImage {
   return catalogImage(`cgr.dev/chainguard/${name}`, options.dev ? 'latest-dev' : 'latest');
+}
+
+/** JavaScript callers can pass anything: a typo in libc or a missing flag must not become a silent pass of the policy. */
+function validateFacts(facts: BaseImageFacts, reference: string) {
+  const where = `BaseImage.fromRegistry(${JSON.stringify(reference)})`;
+  const libcs = Object.values(Libc) as string[];
+  if (!facts || !libcs.includes(facts.libc)) {
+    throw new Error(`${where}: facts.libc must be one of ${libcs.map(l => JSON.stringify(l)).join(', ')}, got ${JSON.stringify(facts?.libc)}. `
+      + 'Use Libc.NONE for static binaries only, Libc.GLIBC or Libc.MUSL.');
+  }
+  for (const name of ['hasShell', 'hasPackageManager'] as const) {
+    if (typeof facts[name] !== 'boolean') {
+      throw new Error(`${where}: facts.${name} must be true or false, got ${JSON.stringify(facts[name])}. `
+        + 'State it: the policy cannot check a base whose shell or package manager is unknown.');
+    }
+  }
 }
 
 function validateUser(user: ImageUser | undefined, name: string, reference: string) {

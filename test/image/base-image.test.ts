@@ -399,6 +399,17 @@ describe('fromRegistry', () => {
     expect(() => BaseImage.fromRegistry('x:1\nRUN id', facts)).toThrow(/is not an image reference/);
   });
 
+  test('fails if libc, hasShell or hasPackageManager is missing or not a known value', () => {
+    const user = { uid: 1, gid: 1 };
+    expect(() => BaseImage.fromRegistry('example.com/x:1', { libc: 'gnu' as Libc, hasShell: false, hasPackageManager: false, defaultUser: user }))
+      .toThrow(/facts.libc must be one of "none", "glibc", "musl", got "gnu"/);
+    expect(() => BaseImage.fromRegistry('example.com/x:1', { libc: Libc.GLIBC, hasPackageManager: false, defaultUser: user } as never))
+      .toThrow(/facts.hasShell must be true or false, got undefined/);
+    expect(() => BaseImage.fromRegistry('example.com/x:1', { libc: Libc.GLIBC, hasShell: false, hasPackageManager: 'no', defaultUser: user } as never))
+      .toThrow(/facts.hasPackageManager must be true or false, got "no"/);
+    expect(() => BaseImage.fromRegistry('example.com/x:1', undefined as never)).toThrow(/facts.libc must be one of/);
+  });
+
   test('fails if the user is not numeric', () => {
     expect(() => BaseImage.fromRegistry('example.com/x:1', {
       libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: -1, gid: 0 },
