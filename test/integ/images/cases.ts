@@ -18,16 +18,16 @@ export interface ImageCase {
   readonly app?: string;
   /** What the healthz answer names as its runtime. */
   readonly runtime: string;
-  /** The generator's props (writable paths and port are added). */
-  props(): DistrolessDockerfileProps;
   /** A source file (relative to the context) to edit for the source-only rebuild; none when nothing is built. */
   readonly sourceFile?: string;
   /** Build steps that fetch dependencies and must come from the cache after a source-only change. */
   readonly dependencySteps: RegExp[];
-  /** Puts build inputs that are not sources (a prebuilt binary) into the context. */
-  prepare?(contextDir: string): void;
   /** Why the case cannot run here. */
   readonly skip?: string;
+  /** The generator's props (writable paths and port are added). */
+  props(): DistrolessDockerfileProps;
+  /** Puts build inputs that are not sources (a prebuilt binary) into the context. */
+  prepare?(contextDir: string): void;
 }
 
 const GO_BUILDER = 'golang:1.25-trixie';

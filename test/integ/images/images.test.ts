@@ -2,9 +2,9 @@
 // the way ECS and Kubernetes would: read-only root filesystem, numeric non-root user, no
 // capabilities, no new privileges, no network, writable paths mounted. Start it with
 // `bash test/integ/images/run.sh` (node:test, TAP output).
+import * as fs from 'fs';
 import * as assert from 'node:assert/strict';
 import { after, describe, it, TestContext } from 'node:test';
-import * as fs from 'fs';
 import * as path from 'path';
 import { CASES, DATA_DIR, ImageCase, PORT, prepareContext, touchSource } from './cases';
 import {
@@ -36,7 +36,7 @@ const summaries: Summary[] = [];
 const contexts: string[] = [];
 
 for (const c of CASES.filter(k => ONLY.length === 0 || ONLY.includes(k.name))) {
-  describe(c.name, { skip: c.skip }, () => imageCase(c));
+  void describe(c.name, { skip: c.skip }, () => imageCase(c));
 }
 
 function imageCase(c: ImageCase): void {
@@ -62,7 +62,7 @@ function imageCase(c: ImageCase): void {
     podman(['rm', '-f', '-v', '-t', '0', container]);
   });
 
-  it('generates a Dockerfile that cdk-distroless lint accepts', () => {
+  void it('generates a Dockerfile that cdk-distroless lint accepts', () => {
     dockerfile = prepareContext(c, context);
     contexts.push(context);
     summary.finalImage = dockerfile.finalImage.reference;
@@ -72,7 +72,7 @@ function imageCase(c: ImageCase): void {
     assert.equal(result.errorCount, 0, DockerfilePolicy.format(result));
   });
 
-  it('builds with --pull=never --network none', (t) => {
+  void it('builds with --pull=never --network none', (t) => {
     if (!needs(t, dockerfile, 'generating the Dockerfile')) { return; }
     podman(['rmi', '-f', tag]);
     first = build(tag, context, { noCache: true, logFile: path.join(logs, `${c.name}-build.log`) });
@@ -82,7 +82,7 @@ function imageCase(c: ImageCase): void {
     config = imageConfig(tag);
   });
 
-  it('has a numeric non-root USER and an exec-form ENTRYPOINT', (t) => {
+  void it('has a numeric non-root USER and an exec-form ENTRYPOINT', (t) => {
     if (!needs(t, config, 'the build')) { return; }
     const user = /^(\d+):(\d+)$/.exec(config!.User);
     assert.ok(user, `USER ${JSON.stringify(config!.User)} is not numeric uid:gid`);
@@ -95,15 +95,15 @@ function imageCase(c: ImageCase): void {
     withMountedImage(tag, root => assert.ok(existsIn(root, entrypoint[0]), `${entrypoint[0]} is not in the image`));
   });
 
-  it('has no shell and no package manager', (t) => {
+  void it('has no shell and no package manager', (t) => {
     if (!needs(t, config, 'the build')) { return; }
     const found = withMountedImage(tag, root => [...SHELLS, ...PACKAGE_MANAGERS].filter(f => existsIn(root, f)));
     assert.deepEqual(found, []);
-    const sh = podman(['run', '--rm', '--pull=never', '--network', 'none', '--entrypoint', '/bin/sh', tag, '-c', 'true']);
-    assert.notEqual(sh.status, 0, 'podman run --entrypoint /bin/sh succeeded');
+    const shell = podman(['run', '--rm', '--pull=never', '--network', 'none', '--entrypoint', '/bin/sh', tag, '-c', 'true']);
+    assert.notEqual(shell.status, 0, 'podman run --entrypoint /bin/sh succeeded');
   });
 
-  it('starts hardened: read-only root, image user, no capabilities, no new privileges, no network', (t) => {
+  void it('starts hardened: read-only root, image user, no capabilities, no new privileges, no network', (t) => {
     if (!needs(t, config, 'the build')) { return; }
     podman(['rm', '-f', '-v', '-t', '0', container]);
     podmanOk(['run', '-d', '--name', container, '--pull=never', '--read-only', '--read-only-tmpfs=false',
@@ -126,7 +126,7 @@ function imageCase(c: ImageCase): void {
     assert.deepEqual(inspect.CapAdd ?? [], []);
   });
 
-  it('serves GET /healthz inside its network namespace, as the image user, with the CA bundle', (t) => {
+  void it('serves GET /healthz inside its network namespace, as the image user, with the CA bundle', (t) => {
     if (!needs(t, running, 'starting the container')) { return; }
     const { code, body } = curlInside(container, `http://127.0.0.1:${PORT}/healthz`);
     assert.equal(code, 200, body);
@@ -138,14 +138,14 @@ function imageCase(c: ImageCase): void {
     assert.deepEqual(health.wrote.map((w: string) => path.dirname(w)), ['/tmp', DATA_DIR]);
   });
 
-  it('answers its own health check through podman exec (no shell needed)', (t) => {
+  void it('answers its own health check through podman exec (no shell needed)', (t) => {
     if (!needs(t, running, 'starting the container')) { return; }
     const r = exec('--check');
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /"status": ?"ok"/);
   });
 
-  it('cannot write to / or to its application directory', (t) => {
+  void it('cannot write to / or to its application directory', (t) => {
     if (!needs(t, running, 'starting the container')) { return; }
     for (const file of ['/probe.txt', `${dockerfile!.workdir}/probe.txt`]) {
       const r = exec('--try-write', file);
@@ -154,7 +154,7 @@ function imageCase(c: ImageCase): void {
     }
   });
 
-  it('writes to its declared writable paths', (t) => {
+  void it('writes to its declared writable paths', (t) => {
     if (!needs(t, running, 'starting the container')) { return; }
     assert.deepEqual(Object.keys(config!.Volumes ?? {}).sort(), [DATA_DIR, '/tmp'].sort());
     for (const dir of ['/tmp', DATA_DIR]) {
@@ -163,24 +163,23 @@ function imageCase(c: ImageCase): void {
     }
   });
 
-  it('reuses the dependency layers after a source-only change', (t) => {
+  void it('reuses the dependency layers after a source-only change', (t) => {
     if (!needs(t, first?.ok, 'the build')) { return; }
     if (!c.sourceFile) { t.skip('nothing is built from sources: the image only copies a prebuilt binary'); return; }
-    const before = podmanOk(['image', 'inspect', '--format', '{{.Id}}', tag], 'inspecting').stdout.trim();
     touchSource(c, context);
     const again = build(tag, context, { logFile: path.join(logs, `${c.name}-rebuild.log`) });
     summary.rebuildSeconds = round(again.seconds);
     assert.ok(again.ok, `rebuild failed:\n${tail(again.log)}`);
     summary.cachedAfterChange = again.steps.filter(s => s.cached && !/^FROM /.test(s.instruction)).map(describeStep);
-    const after = podmanOk(['image', 'inspect', '--format', '{{.Id}}', tag], 'inspecting').stdout.trim();
-    assert.notEqual(after, before, 'the source change did not change the image');
-    // Everything of the build stage before the sources are copied comes from the cache...
+    // The sources are copied anew (the change was seen; a comment may still compile to the same binary)...
     const stage = again.steps.filter(s => s.stage === 1);
     const sources = stage.findIndex(s => /^COPY (\. \.|src )/.test(s.instruction));
     assert.ok(sources > 0, `no source COPY in the build stage: ${stage.map(describeStep).join('; ')}`);
+    assert.equal(stage[sources].cached, false, 'the changed sources were not copied again');
+    // ...while everything of the build stage before them comes from the cache,
     const uncached = stage.slice(1, sources).filter(s => !s.cached);
     assert.deepEqual(uncached.map(describeStep), [], 'steps before the source COPY were rebuilt');
-    // ...the dependency steps by name, and every step of a stage that reads no sources.
+    // the dependency steps by name, and every step of a stage that reads no sources.
     for (const pattern of c.dependencySteps) {
       const step = again.steps.find(s => pattern.test(s.instruction));
       assert.ok(step, `no step matches ${pattern}`);
@@ -191,8 +190,8 @@ function imageCase(c: ImageCase): void {
   });
 }
 
-describe('cdk-distroless lint CLI', () => {
-  it('exits 0 on every generated Dockerfile', (t) => {
+void describe('cdk-distroless lint CLI', () => {
+  void it('exits 0 on every generated Dockerfile', (t) => {
     const files = contexts.map(d => path.join(d, 'Dockerfile')).filter(f => fs.existsSync(f));
     if (files.length === 0) { t.skip('no Dockerfile was generated'); return; }
     const r = sh(process.execPath, ['-r', 'ts-node/register', path.join(REPO, 'bin', 'cdk-distroless'), 'lint', ...files]);

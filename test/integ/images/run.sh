@@ -33,7 +33,7 @@ for p in "${IMAGES_HOST_PATHS[@]}"; do [ -e "$p" ] || created+=("$p"); done
 images_setup
 # podman's temporary files and buildah's cache mounts (--mount=type=cache) go to TMPDIR.
 export TMPDIR="$IMAGES_SCRATCH/tmp"
-rm -rf "$TMPDIR"/buildah-cache-*
+rm -rf "$TMPDIR"/buildah-cache*
 mkdir -p "$TMPDIR"
 
 # Keep the last few runs' logs and contexts.
@@ -49,7 +49,7 @@ cleanup() {
     podman system reset -f >/dev/null 2>&1 || true
     rm -rf "$IMAGES_SCRATCH"
   fi
-  rm -rf "$TMPDIR"/buildah-cache-*
+  rm -rf "$TMPDIR"/buildah-cache*
   for p in "${created[@]}"; do rm -rf "$p"; done
   exit $rc
 }

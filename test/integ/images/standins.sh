@@ -247,8 +247,14 @@ resolve() {
 }
 resolve_one() { apt-cache show --no-all-versions "$1" | awk -v n="$1" '/^Version:/{print n"="$2; exit}'; }
 
+# What a rootfs depends on: its recipe, the code that builds it and the exact package versions
+# (editing another recipe, or the import step, does not invalidate it).
 recipe_hash() { # id pkgsfile
-  { cat "${BASH_SOURCE[0]}" "$IMAGES_DIR/standin-files/"*; declare -f "recipe_$1"; cat "$2"; } | sha256sum | cut -c1-16
+  {
+    declare -f "recipe_$1" distroless java_links java_truststore build_rootfs write_users write_ca_bundle assert_final_clean
+    echo "$FINAL_DENY $BUILDER_BASE $NONROOT"
+    cat "$IMAGES_DIR/standin-files/"* "$WORK/ca.pkgs" "$2"
+  } | sha256sum | cut -c1-16
 }
 
 # Records every name=version of the given files with its control stanza ($WORK/stanzas) and its
@@ -408,6 +414,7 @@ standins_main() {
   trap 'rm -rf "$WORK"' EXIT
   declare -A hash
   local todo=() pkgfiles=()
+  resolve_one ca-certificates >"$WORK/ca.pkgs"
   for id in "${ids[@]}"; do
     load_recipe "$id"
     resolve "$id" >"$WORK/$id.pkgs"
@@ -417,7 +424,6 @@ standins_main() {
     fi
   done
   if [ ${#todo[@]} -gt 0 ]; then
-    resolve_one ca-certificates >"$WORK/ca.pkgs"
     download "${pkgfiles[@]}" "$WORK/ca.pkgs"
     # Rootfs builds run $JOBS at a time; each also extracts in parallel.
     local running=0 failed=0 pid
