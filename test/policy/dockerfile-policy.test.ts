@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { COMPLIANT, df, GOOD_BASE, lint } from './util';
+import { COMPLIANT, df, DIGEST, GOOD_BASE, lint } from './util';
 import { DockerfilePolicy, LintResult, Severity } from '../../lib/policy';
 
 describe('DockerfilePolicy', () => {
@@ -54,6 +54,24 @@ describe('DockerfilePolicy', () => {
   test('handles CRLF line endings and a BOM', () => {
     const result = lint(`\uFEFFFROM ${GOOD_BASE}\r\nUSER 65532\r\nRUN x\r\n`);
     expect(result.findings.map(f => [f.ruleId, f.line, f.column])).toEqual([['CDL005', 3, 1]]);
+  });
+
+  test('BuildKit heredoc bodies are content, not instructions, in any stage', () => {
+    const content = df(
+      '# syntax=docker/dockerfile:1',
+      `FROM golang:1.25@${DIGEST} AS build`,
+      'RUN <<EOF',
+      'FROM ubuntu',
+      'USER root',
+      'EOF',
+      `FROM ${GOOD_BASE}`,
+      'COPY <<EOT /etc/app.conf',
+      'RUN nothing',
+      'EOT',
+      'USER 65532:65532',
+      'ENTRYPOINT ["/app"]',
+    );
+    expect(lint(content).findings).toEqual([]);
   });
 
   test('honours the escape parser directive', () => {
