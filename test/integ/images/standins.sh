@@ -38,7 +38,8 @@ BUILDER_BASE="base-files base-passwd dash bash coreutils findutils grep sed mawk
 #   NONROOT_REFS  final images only: references that get USER 65532 (upstream's `nonroot` tags)
 #   fixup     optional function run on the extracted rootfs ($1)
 # ---------------------------------------------------------------------------------------------------
-STANDINS=(static base cc java-base python3 nodejs java21 golang node python gcc rust jdk alpine)
+# Longest builds first, so the parallel jobs finish together.
+STANDINS=(node rust golang jdk gcc java21 python nodejs python3 cc base java-base static alpine)
 
 distroless() { # name -> REFS/NONROOT_REFS for gcr.io/distroless/<name>-debian13
   REFS=("gcr.io/distroless/$1-debian13:latest")
@@ -384,7 +385,11 @@ import_image() { # id tar hash
   podman import -q "${changes[@]}" "$tar" "$first" >/dev/null
   for ref in "${REFS[@]:1}"; do podman tag "$first" "$ref"; done
   if [ ${#NONROOT_REFS[@]} -gt 0 ]; then
-    podman import -q "${changes[@]}" --change "USER $NONROOT" --change "WORKDIR /home/nonroot" "$tar" "${NONROOT_REFS[0]}" >/dev/null
+    # The nonroot tags differ only in the image config: a build that copies nothing is enough.
+    local dir
+    dir=$(mktemp -d "$WORK/nonroot.XXXX")
+    printf 'FROM %s\nUSER %s\nWORKDIR /home/nonroot\n' "$first" "$NONROOT" >"$dir/Containerfile"
+    podman build -q --pull=never --network none --layers=false -t "${NONROOT_REFS[0]}" "$dir" >/dev/null
     for ref in "${NONROOT_REFS[@]:1}"; do podman tag "${NONROOT_REFS[0]}" "$ref"; done
   fi
 }
@@ -423,33 +428,37 @@ standins_main() {
       todo+=("$id"); pkgfiles+=("$WORK/$id.pkgs")
     fi
   done
-  if [ ${#todo[@]} -gt 0 ]; then
-    download "${pkgfiles[@]}" "$WORK/ca.pkgs"
-    # Rootfs builds run $JOBS at a time; each also extracts in parallel.
-    local running=0 failed=0 pid
-    declare -A pids
-    for id in "${todo[@]}"; do
-      (
-        load_recipe "$id"
+  [ ${#todo[@]} -gt 0 ] && download "${pkgfiles[@]}" "$WORK/ca.pkgs"
+  # One job per stand-in, $JOBS at a time: build the rootfs when it is not cached, then import it,
+  # so imports overlap with the extraction of the next rootfs.
+  local running=0 pid ref
+  declare -A pids
+  for id in "${ids[@]}"; do
+    (
+      load_recipe "$id"
+      tar="$ROOTFS_CACHE/$id-${hash[$id]}.tar"
+      if [ ! -f "$tar" ]; then
         t0=$SECONDS
         rm -f "$ROOTFS_CACHE/$id-"*.tar
-        build_rootfs "$id" "$WORK/$id.pkgs" "$ROOTFS_CACHE/$id-${hash[$id]}.tar"
-        log "stand-in $id: rootfs $(du -m "$ROOTFS_CACHE/$id-${hash[$id]}.tar" | cut -f1) MB, $(wc -l <"$WORK/$id.pkgs") packages, $((SECONDS - t0)) s"
-      ) &
-      pids[$id]=$!
-      running=$((running + 1))
-      if [ $running -ge "$JOBS" ]; then wait -n || failed=1; running=$((running - 1)); fi
-    done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    for id in "${todo[@]}"; do
-      [ -f "$ROOTFS_CACHE/$id-${hash[$id]}.tar" ] || { failed=1; log "stand-in $id: rootfs build failed"; }
-    done
-    [ $failed = 0 ] || die "some stand-in rootfs builds failed (see above)"
-  fi
+        build_rootfs "$id" "$WORK/$id.pkgs" "$tar"
+        log "stand-in $id: rootfs $(du -m "$tar" | cut -f1) MB, $(wc -l <"$WORK/$id.pkgs") packages, $((SECONDS - t0)) s"
+      fi
+      import_image "$id" "$tar" "${hash[$id]}"
+    ) &
+    pids[$id]=$!
+    running=$((running + 1))
+    if [ $running -ge "$JOBS" ]; then wait -n || true; running=$((running - 1)); fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local failed=()
   for id in "${ids[@]}"; do
     load_recipe "$id"
-    import_image "$id" "$ROOTFS_CACHE/$id-${hash[$id]}.tar" "${hash[$id]}"
+    for ref in "${REFS[@]}" "${NONROOT_REFS[@]}"; do
+      [ "$(podman image inspect --format '{{index .Labels "cdk-distroless.standin"}}' "$ref" 2>/dev/null)" = "${hash[$id]}" ] \
+        || { failed+=("$ref"); }
+    done
   done
+  [ ${#failed[@]} -eq 0 ] || die "stand-ins failed to build or import: ${failed[*]} (see above)"
   # Images replaced by a newer recipe are left untagged: remove them.
   podman image prune -f >/dev/null
   log "stand-ins ready: ${ids[*]}"

@@ -1,0 +1,119 @@
+/**
+ * Final image size and build times per runtime, against the same app built single-stage on its
+ * builder image (bench/image-sizes/<runtime>.Dockerfile). Started by bench/image-sizes.sh, which
+ * sets up podman and the stand-in base images; prints a table and the goals, asserts nothing.
+ *
+ * Cold build: `podman build --no-cache` with empty cache mounts (base images present, as after a
+ * pull). Rebuild: after a source-only change, with the layer cache.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CASES, ImageCase, prepareContext, touchSource, APPS_DIR } from '../test/integ/images/cases';
+import { build, imageConfig, imageSize, podman, requirePrivatePodman, tail, withMountedImage } from '../test/integ/images/podman';
+
+requirePrivatePodman();
+
+const WORK = process.env.IMAGES_WORK ?? fs.mkdtempSync('/tmp/cdl-bench-');
+const SINGLE_STAGE = path.join(__dirname, 'image-sizes');
+/** Which app and single-stage Dockerfile each case is compared with. */
+const SINGLE: { [name: string]: string } = {
+  'go': 'go', 'static-scratch': 'go', 'nodejs': 'nodejs', 'python': 'python', 'java': 'java', 'java-jlink': 'java', 'cpp': 'cpp', 'rust': 'rust',
+};
+const ONLY = (process.env.IMAGES_ONLY ?? '').split(',').filter(s => s);
+
+interface Row {
+  name: string;
+  base: string;
+  finalBytes?: number;
+  binaryBytes?: number;
+  singleBytes?: number;
+  coldSeconds?: number;
+  rebuildSeconds?: number;
+  error?: string;
+}
+
+function clearCacheMounts(): void {
+  const tmp = process.env.TMPDIR;
+  if (!tmp) { return; }
+  for (const entry of fs.readdirSync(tmp)) {
+    if (entry.startsWith('buildah-cache')) { fs.rmSync(path.join(tmp, entry), { recursive: true, force: true }); }
+  }
+}
+
+function measure(c: ImageCase): Row {
+  const tag = `localhost/cdl-bench/${c.name}:latest`;
+  const singleTag = `localhost/cdl-bench/${c.name}-single:latest`;
+  const context = path.join(WORK, 'bench', c.name);
+  const logs = path.join(WORK, 'bench-logs');
+  const dockerfile = prepareContext(c, context);
+  const row: Row = { name: c.name, base: dockerfile.finalImage.reference };
+
+  clearCacheMounts();
+  const cold = build(tag, context, { noCache: true, logFile: path.join(logs, `${c.name}-cold.log`) });
+  if (!cold.ok) { return { ...row, error: `build failed: ${tail(cold.log, 3).replace(/\n/g, ' ')}` }; }
+  row.coldSeconds = cold.seconds;
+  row.finalBytes = imageSize(tag);
+  const entrypoint = imageConfig(tag).Entrypoint ?? [];
+  if (['go', 'static-scratch', 'cpp', 'rust'].includes(c.name)) {
+    row.binaryBytes = withMountedImage(tag, root => fs.statSync(path.join(root, entrypoint[0])).size);
+  }
+  if (c.sourceFile) {
+    touchSource(c, context);
+    const again = build(tag, context, { logFile: path.join(logs, `${c.name}-rebuild.log`) });
+    if (again.ok) { row.rebuildSeconds = again.seconds; }
+  }
+
+  const app = SINGLE[c.name];
+  const singleContext = path.join(WORK, 'bench', `${app}-single`);
+  if (!fs.existsSync(singleContext)) { fs.cpSync(path.join(APPS_DIR, app), singleContext, { recursive: true }); }
+  const single = build(singleTag, singleContext, {
+    noCache: true, file: path.join(SINGLE_STAGE, `${app}.Dockerfile`), logFile: path.join(logs, `${c.name}-single.log`),
+  });
+  if (single.ok) { row.singleBytes = imageSize(singleTag); } else { row.error = `single-stage build failed: ${tail(single.log, 3)}`; }
+  podman(['rmi', '-f', tag, singleTag]);
+  return row;
+}
+
+const mb = (n?: number) => n === undefined ? '-' : (n / 1e6).toFixed(1);
+const s = (n?: number) => n === undefined ? '-' : n.toFixed(1);
+
+const rows: Row[] = [];
+for (const c of CASES.filter(k => !k.skip && (ONLY.length === 0 || ONLY.includes(k.name)))) {
+  process.stderr.write(`[bench] ${c.name}\n`);
+  rows.push(measure(c));
+}
+podman(['image', 'prune', '-f']);
+
+const header = ['runtime', 'final base', 'final MB', 'binary MB', 'single-stage MB', 'ratio', 'cold build s', 'rebuild s', 'rebuild/cold'];
+const table = rows.map(r => [
+  r.name,
+  r.base.replace(/^gcr\.io\/distroless\//, 'distroless/'),
+  mb(r.finalBytes),
+  mb(r.binaryBytes),
+  mb(r.singleBytes),
+  r.finalBytes && r.singleBytes ? `${(r.singleBytes / r.finalBytes).toFixed(1)}x` : '-',
+  s(r.coldSeconds),
+  s(r.rebuildSeconds),
+  r.coldSeconds && r.rebuildSeconds ? `${Math.round(100 * r.rebuildSeconds / r.coldSeconds)}%` : '-',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map(t => t[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const t of table) { console.log(line(t)); }
+for (const r of rows.filter(k => k.error)) { console.log(`${r.name}: ${r.error}`); }
+
+console.log('\nGoals');
+for (const r of rows.filter(k => ['go', 'static-scratch'].includes(k.name) && k.finalBytes)) {
+  const overhead = (r.finalBytes! - (r.binaryBytes ?? 0)) / 1e6;
+  console.log(`  ${r.name}: final = binary + ${overhead.toFixed(1)} MB (goal <= 3 MB): ${overhead <= 3 ? 'met' : 'MISSED'}`);
+  if (r.singleBytes) {
+    const ratio = r.singleBytes / r.finalBytes!;
+    console.log(`  ${r.name}: ${ratio.toFixed(1)}x smaller than single-stage (goal >= 50x): ${ratio >= 50 ? 'met' : 'MISSED'}`);
+  }
+}
+for (const r of rows.filter(k => k.coldSeconds && k.rebuildSeconds)) {
+  const share = r.rebuildSeconds! / r.coldSeconds!;
+  console.log(`  ${r.name}: rebuild ${Math.round(share * 100)}% of cold (goal <= 25%): ${share <= 0.25 ? 'met' : 'MISSED'}`);
+}
+fs.writeFileSync(path.join(WORK, 'image-sizes.json'), JSON.stringify(rows, undefined, 2));
