@@ -11,6 +11,7 @@ import {
   build, Build, BuildStep, curlInside, existsIn, ImageConfig, imageConfig, imageSize, podman, podmanOk,
   requirePrivatePodman, sh, sleep, tail, withMountedImage,
 } from './podman';
+import { standinSuite } from './standin-checks';
 import { DistrolessDockerfile, DockerfilePolicy } from '../../../lib';
 
 requirePrivatePodman();
@@ -35,6 +36,9 @@ interface Summary {
 const summaries: Summary[] = [];
 const contexts: string[] = [];
 
+if (ONLY.length === 0 || ONLY.includes('standins')) {
+  standinSuite();
+}
 for (const c of CASES.filter(k => ONLY.length === 0 || ONLY.includes(k.name))) {
   void describe(c.name, { skip: c.skip }, () => imageCase(c));
 }
@@ -93,6 +97,12 @@ function imageCase(c: ImageCase): void {
     assert.ok(entrypoint[0].startsWith('/') && !SHELLS.includes(entrypoint[0]), `ENTRYPOINT ${JSON.stringify(entrypoint)} is not an exec-form program path`);
     assert.match(dockerfile!.render(), /^ENTRYPOINT \[/m);
     withMountedImage(tag, root => assert.ok(existsIn(root, entrypoint[0]), `${entrypoint[0]} is not in the image`));
+    // The OCI config as a registry would serve it, read by another tool than podman.
+    const oci = sh('skopeo', ['inspect', '--config', `containers-storage:${tag}`]);
+    assert.equal(oci.status, 0, oci.stderr);
+    const ociConfig = JSON.parse(oci.stdout).config;
+    assert.equal(ociConfig.User, config!.User);
+    assert.deepEqual(ociConfig.Entrypoint, entrypoint);
   });
 
   void it('has no shell and no package manager', (t) => {

@@ -68,7 +68,7 @@ EOF
 }
 
 # Paths podman and runc write outside the scratch folder; run.sh removes the ones that did not exist before.
-IMAGES_HOST_PATHS=(/var/lib/containers/cache /run/containers /run/libpod /run/runc)
+IMAGES_HOST_PATHS=(/var/lib/containers /var/lib/containers/cache /run/containers /run/libpod /run/runc)
 
 images_setup() {
   images_require_tools
