@@ -366,6 +366,8 @@ build_rootfs() { # id pkgsfile out.tar
     assert_final_clean "$root" "$id"
   else
     rm -rf "$root"/usr/share/{man,info}
+    # base-files' maintainer script makes the /usr/local tree that Debian images have.
+    mkdir -p "$root"/usr/local/{bin,etc,games,include,lib,man,sbin,share,src}
   fi
   tar --numeric-owner --sort=name -C "$root" -cf "$out.partial" .
   mv "$out.partial" "$out"
