@@ -17,7 +17,7 @@ const WORK = process.env.IMAGES_WORK ?? fs.mkdtempSync('/tmp/cdl-bench-');
 const SINGLE_STAGE = path.join(__dirname, 'image-sizes');
 /** Which app and single-stage Dockerfile each case is compared with. */
 const SINGLE: { [name: string]: string } = {
-  'go': 'go', 'static-scratch': 'go', 'nodejs': 'nodejs', 'python': 'python', 'java': 'java', 'java-jlink': 'java', 'cpp': 'cpp', 'rust': 'rust',
+  'go': 'go', 'go-cgo': 'go', 'static-scratch': 'go', 'nodejs': 'nodejs', 'python': 'python', 'java': 'java', 'java-jlink': 'java', 'cpp': 'cpp', 'rust': 'rust',
 };
 const ONLY = (process.env.IMAGES_ONLY ?? '').split(',').filter(s => s);
 
@@ -54,7 +54,7 @@ function measure(c: ImageCase): Row {
   row.coldSeconds = cold.seconds;
   row.finalBytes = imageSize(tag);
   const entrypoint = imageConfig(tag).Entrypoint ?? [];
-  if (['go', 'static-scratch', 'cpp', 'rust'].includes(c.name)) {
+  if (['go', 'go-cgo', 'static-scratch', 'cpp', 'rust'].includes(c.name)) {
     row.binaryBytes = withMountedImage(tag, root => fs.statSync(path.join(root, entrypoint[0])).size);
   }
   if (c.sourceFile) {

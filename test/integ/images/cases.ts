@@ -42,6 +42,15 @@ export const CASES: ImageCase[] = [
     dependencySteps: [/^COPY go\.\* /, /^RUN go mod download/],
   },
   {
+    name: 'go-cgo',
+    app: 'go',
+    runtime: 'go',
+    // With cgo the binary links glibc (net uses the C resolver): distroless/base.
+    props: () => ({ runtime: Runtime.go({ cgo: true }) }),
+    sourceFile: 'main.go',
+    dependencySteps: [/^COPY go\.\* /, /^RUN go mod download/],
+  },
+  {
     name: 'nodejs',
     app: 'nodejs',
     runtime: 'nodejs',
