@@ -78,7 +78,7 @@ const mb = (n?: number) => n === undefined ? '-' : (n / 1e6).toFixed(1);
 const s = (n?: number) => n === undefined ? '-' : n.toFixed(1);
 
 const rows: Row[] = [];
-for (const c of CASES.filter(k => !k.skip && (ONLY.length === 0 || ONLY.includes(k.name)))) {
+for (const c of CASES.filter(k => !k.skip && SINGLE[k.name] && (ONLY.length === 0 || ONLY.includes(k.name)))) {
   process.stderr.write(`[bench] ${c.name}\n`);
   rows.push(measure(c));
 }

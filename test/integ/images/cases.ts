@@ -24,6 +24,8 @@ export interface ImageCase {
   readonly dependencySteps: RegExp[];
   /** Why the case cannot run here. */
   readonly skip?: string;
+  /** The policy must not even warn (every image pinned). */
+  readonly expectNoWarnings?: boolean;
   /** The generator's props (writable paths and port are added). */
   props(): DistrolessDockerfileProps;
   /** Puts build inputs that are not sources (a prebuilt binary) into the context. */
@@ -49,6 +51,19 @@ export const CASES: ImageCase[] = [
     props: () => ({ runtime: Runtime.go({ cgo: true }) }),
     sourceFile: 'main.go',
     dependencySteps: [/^COPY go\.\* /, /^RUN go mod download/],
+  },
+  {
+    name: 'go-pinned',
+    app: 'go',
+    runtime: 'go',
+    // Every FROM pinned by digest, as the policy recommends: the digests of the local stand-ins.
+    props: () => ({
+      runtime: Runtime.go({ builderImage: BaseImage.golang().withDigest(localDigest(`docker.io/library/${BaseImage.golang().reference}`)) }),
+      baseImage: BaseImage.googleStatic().withDigest(localDigest(BaseImage.googleStatic().reference)),
+    }),
+    sourceFile: 'main.go',
+    dependencySteps: [/^COPY go\.\* /, /^RUN go mod download/],
+    expectNoWarnings: true,
   },
   {
     name: 'nodejs',
@@ -146,4 +161,9 @@ export function touchSource(c: ImageCase, contextDir: string): void {
   const file = path.join(contextDir, c.sourceFile);
   const comment = c.sourceFile.endsWith('.py') ? '#' : '//';
   fs.appendFileSync(file, `${comment} source-only change ${Date.now()}\n`);
+}
+
+/** The manifest digest of a local image, for FROM lines pinned by digest. */
+export function localDigest(reference: string): string {
+  return podmanOk(['image', 'inspect', '--format', '{{.Digest}}', reference], `reading the digest of ${reference}`).stdout.trim();
 }
