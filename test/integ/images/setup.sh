@@ -23,7 +23,7 @@ images_require_tools() {
   fi
   local missing=()
   local tool
-  for tool in podman runc skopeo apt-get dpkg-deb curl nsenter; do
+  for tool in podman runc skopeo apt-get dpkg-deb curl nsenter flock; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -70,7 +70,20 @@ EOF
 # Paths podman and runc write outside the scratch folder; run.sh removes the ones that did not exist before.
 IMAGES_HOST_PATHS=(/var/lib/containers /var/lib/containers/cache /run/containers /run/libpod /run/runc)
 
+# One harness run at a time per cache: they share the podman storage and the rootfs cache.
+images_lock() {
+  [ -n "${IMAGES_LOCKED:-}" ] && return 0
+  mkdir -p "$IMAGES_CACHE"
+  exec 9>"$IMAGES_CACHE/.lock"
+  if ! flock -n 9; then
+    log "waiting for another image run using $IMAGES_CACHE"
+    flock -w 3600 9 || die "another image run has held $IMAGES_CACHE/.lock for an hour"
+  fi
+  export IMAGES_LOCKED=1
+}
+
 images_setup() {
   images_require_tools
+  images_lock
   images_configure_podman
 }

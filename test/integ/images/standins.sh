@@ -214,7 +214,12 @@ EOT
   # Refresh the package lists at most once a day locally; CI starts from an empty cache anyway.
   if [ -z "$(find "$APT_ROOT/lists" -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null)" ]; then
     log "apt-get update ($SUITE from $MIRROR)"
-    apt-get update -qq >/dev/null || die "apt-get update of $SUITE from $MIRROR failed"
+    if ! apt-get update -qq >/dev/null; then
+      # Older lists still resolve to .debs and rootfs tarballs that are probably cached.
+      [ -n "$(find "$APT_ROOT/lists" -maxdepth 1 -name '*_Packages*' 2>/dev/null)" ] \
+        || die "apt-get update of $SUITE from $MIRROR failed and no package lists are cached"
+      log "apt-get update failed: using the cached package lists"
+    fi
   fi
   # Final images: the denied packages are "installed" (under a version no archive has, so apt does not
   # merge them with the archive's and re-check their dependencies), hence never pulled in.
@@ -422,9 +427,19 @@ standins_main() {
   declare -A hash
   local todo=() pkgfiles=()
   resolve_one ca-certificates >"$WORK/ca.pkgs"
+  # Resolutions only change with the recipe or the archive's package lists: reuse them locally.
+  local lists key
+  lists=$(cat "$APT_ROOT"/lists/*Release 2>/dev/null | sha256sum | cut -c1-16)
   for id in "${ids[@]}"; do
     load_recipe "$id"
-    resolve "$id" >"$WORK/$id.pkgs"
+    key=$({ declare -f "recipe_$id" resolve; echo "$FINAL_DENY $BUILDER_BASE $lists"; } | sha256sum | cut -c1-16)
+    if [ -f "$ROOTFS_CACHE/$id.$key.pkgs" ]; then
+      cp "$ROOTFS_CACHE/$id.$key.pkgs" "$WORK/$id.pkgs"
+    else
+      resolve "$id" >"$WORK/$id.pkgs"
+      rm -f "$ROOTFS_CACHE/$id".*.pkgs
+      cp "$WORK/$id.pkgs" "$ROOTFS_CACHE/$id.$key.pkgs"
+    fi
     hash[$id]=$(recipe_hash "$id" "$WORK/$id.pkgs")
     if [ ! -f "$ROOTFS_CACHE/$id-${hash[$id]}.tar" ]; then
       todo+=("$id"); pkgfiles+=("$WORK/$id.pkgs")
