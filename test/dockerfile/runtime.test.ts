@@ -416,6 +416,9 @@ describe('Runtime.javaJlink', () => {
     expect(froms(d)).toEqual(['maven:3.9-amazoncorretto-21-debian AS build', 'amazoncorretto:21-al2023-jdk AS jlink', 'gcr.io/distroless/java-base-debian13:nonroot']);
     expect(d).toContain('--add-modules java.base,java.logging,java.management,java.naming,java.net.http,jdk.unsupported,jdk.crypto.ec');
     expect(d).toContain('--compress=zip-6');
+    // --strip-debug needs objcopy on some JDK builds; slim JDK images have none.
+    expect(d).toContain('--strip-java-debug-attributes');
+    expect(d).not.toContain('--strip-debug');
     expect(d).toContain('COPY --from=jlink /out/java /opt/java');
     expect(execForm(d, 'ENTRYPOINT')).toEqual(['/opt/java/bin/java', '-jar']);
     expect(execForm(d, 'CMD')).toEqual(['/app/app.jar']);

@@ -197,9 +197,11 @@ export function javaJlinkRuntime(options: JavaJlinkRuntimeOptions): RuntimeImpl 
         image: jdk(),
         lines: [
           '# A runtime with only the modules the application needs. jlink sits next to javac in the JDK.',
+          '# --strip-java-debug-attributes, not --strip-debug: on JDKs built with native-symbol stripping',
+          '# that also runs objcopy, which slim JDK images do not ship.',
           'RUN "$(dirname "$(readlink -f "$(command -v javac)")")/jlink" \\\n'
             + `    --add-modules ${modules.join(',')} \\\n`
-            + `    --strip-debug --no-man-pages --no-header-files --compress=${compress} \\\n`
+            + `    --strip-java-debug-attributes --no-man-pages --no-header-files --compress=${compress} \\\n`
             + '    --output /out/java',
         ],
       };
