@@ -55,7 +55,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-bash "$IMAGES_DIR/standins.sh"
+if ! bash "$IMAGES_DIR/standins.sh"; then
+  echo "images: 0 passed, 1 failed (the stand-in base images could not be built; see above)"
+  exit 1
+fi
 log "stand-ins took $((SECONDS - started)) s; building and running the example apps"
 
 export IMAGES_ONLY
