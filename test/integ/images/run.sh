@@ -5,8 +5,8 @@
 # Usage: bash test/integ/images/run.sh [--clean] [CASE...]      (npm run test:images)
 #   CASE      only these cases (standins go go-cgo go-pinned nodejs python java java-jlink cpp rust static-scratch dotnet)
 #   --clean   remove the podman storage at the end (the default when CI=true); the .deb and
-#             rootfs caches under .cache/images stay, so a local re-run only re-imports
-#   IMAGES_CACHE=DIR  cache folder (default .cache/images); IMAGES_KEEP_TEST_IMAGES=1 keeps the app images
+#             rootfs caches under $IMAGES_CACHE stay, so a local re-run only re-imports
+#   IMAGES_CACHE=DIR  cache folder (default ~/.cache/cdk-distroless/images); IMAGES_KEEP_TEST_IMAGES=1 keeps the app images
 #
 # Prints TAP from node:test, then `images: N passed, N failed`; exits non-zero on any failure.
 set -euo pipefail

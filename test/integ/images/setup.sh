@@ -3,12 +3,14 @@
 # podman at a private configuration and storage, so nothing touches the host's podman setup.
 #
 # Environment:
-#   IMAGES_CACHE    cache folder (debs, rootfs tarballs, podman storage); default <repo>/.cache/images
+#   IMAGES_CACHE    cache folder (debs, rootfs tarballs, podman storage); default
+#                   ${XDG_CACHE_HOME:-~/.cache}/cdk-distroless/images, outside the work tree: GBs of
+#                   root filesystems there would be walked by tsc, jest and jsii-docgen
 #   IMAGES_SCRATCH  podman configuration and storage; default $IMAGES_CACHE/podman
 
 IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$IMAGES_DIR/../../.." && pwd)"
-IMAGES_CACHE="${IMAGES_CACHE:-$REPO_ROOT/.cache/images}"
+IMAGES_CACHE="${IMAGES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdk-distroless/images}"
 IMAGES_SCRATCH="${IMAGES_SCRATCH:-$IMAGES_CACHE/podman}"
 export IMAGES_DIR REPO_ROOT IMAGES_CACHE IMAGES_SCRATCH
 
