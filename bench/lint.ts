@@ -18,8 +18,9 @@ import { performance } from 'perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 // eslint-disable-next-line import/no-extraneous-dependencies -- bench only: transpiles lib/ for the process figures
 import * as ts from 'typescript';
+import { RUNTIMES as INIT_RUNTIMES } from '../lib/cli/init';
 import { main } from '../lib/cli/main';
-import { DistrolessDockerfile, Runtime } from '../lib/dockerfile';
+import { DistrolessDockerfile } from '../lib/dockerfile';
 import { BaseImage } from '../lib/image';
 import { DockerfilePolicy } from '../lib/policy';
 
@@ -53,23 +54,14 @@ class Random {
 
 // ---- Good files: what the generator writes, across runtimes and final-stage bases ----
 
-const RUNTIMES: Array<[string, () => Runtime]> = [
-  ['go', () => Runtime.go()],
-  ['rust', () => Runtime.rust()],
-  ['nodejs', () => Runtime.nodejs()],
-  ['python', () => Runtime.python()],
-  ['java-jar', () => Runtime.javaJar()],
-  ['java-jlink', () => Runtime.javaJlink()],
-  ['dotnet', () => Runtime.dotnet()],
-  ['cpp', () => Runtime.cpp()],
-  ['static-binary', () => Runtime.staticBinary()],
-];
+/** The runtimes `cdk-distroless init` offers, each with its defaults. */
+const RUNTIMES = Object.values(INIT_RUNTIMES);
 
 /** Final-stage catalog images (no shell, no package manager): candidates for `baseImage`. */
 const FINAL_BASES = BaseImage.catalog().filter(i => i.role === 'final' && !i.facts.hasShell);
 
 function goodDockerfile(rnd: Random): string {
-  const [, runtime] = rnd.pick(RUNTIMES);
+  const runtime = rnd.pick(RUNTIMES);
   if (rnd.chance(0.4)) {
     try {
       return new DistrolessDockerfile({ runtime: runtime(), baseImage: rnd.pick(FINAL_BASES) }).render();

@@ -6,7 +6,8 @@ import { BaseImage } from '../image';
 import { DockerfilePolicy } from '../policy';
 
 /** Runtime names as users type them, each with its generator default. */
-const RUNTIMES: Record<string, () => Runtime> = {
+/** The runtimes `init` offers, by the name `--runtime` takes. */
+export const RUNTIMES: Record<string, () => Runtime> = {
   'go': () => Runtime.go(),
   'rust': () => Runtime.rust(),
   'nodejs': () => Runtime.nodejs(),
