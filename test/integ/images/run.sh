@@ -4,7 +4,8 @@
 #
 # Usage: bash test/integ/images/run.sh [--clean] [CASE...]      (npm run test:images)
 #   CASE      only these cases (standins go go-cgo go-pinned nodejs python java java-jlink cpp rust static-scratch dotnet)
-#   --clean   remove the podman storage at the end (the default when CI=true); the .deb and
+#   --clean   remove the podman storage at the end (the default when CI=true, which also builds
+#             everything in a throw-away cache under /var/tmp); the .deb and
 #             rootfs caches under $IMAGES_CACHE stay, so a local re-run only re-imports
 #   IMAGES_CACHE=DIR  cache folder (default ~/.cache/cdk-distroless/images); IMAGES_KEEP_TEST_IMAGES=1 keeps the app images
 #
@@ -51,6 +52,10 @@ cleanup() {
   fi
   rm -rf "$TMPDIR"/buildah-cache*
   for p in "${created[@]}"; do rm -rf "$p"; done
+  if [ "$IMAGES_CACHE_EPHEMERAL" = 1 ]; then
+    log "removing the throw-away CI cache $IMAGES_CACHE"
+    rm -rf "$IMAGES_CACHE"
+  fi
   exit $rc
 }
 trap cleanup EXIT

@@ -10,9 +10,15 @@
 
 IMAGES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$IMAGES_DIR/../../.." && pwd)"
+# CI builds every stand-in from scratch in a throw-away cache; local runs keep theirs.
+IMAGES_CACHE_EPHEMERAL=0
+if [ -z "${IMAGES_CACHE:-}" ] && [ "${CI:-}" = true ]; then
+  IMAGES_CACHE=$(mktemp -d /var/tmp/cdk-distroless-images.XXXXXX)
+  IMAGES_CACHE_EPHEMERAL=1
+fi
 IMAGES_CACHE="${IMAGES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cdk-distroless/images}"
 IMAGES_SCRATCH="${IMAGES_SCRATCH:-$IMAGES_CACHE/podman}"
-export IMAGES_DIR REPO_ROOT IMAGES_CACHE IMAGES_SCRATCH
+export IMAGES_DIR REPO_ROOT IMAGES_CACHE IMAGES_SCRATCH IMAGES_CACHE_EPHEMERAL
 
 log() { printf '[images %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[images] ERROR: %s\n' "$*" >&2; exit 1; }
