@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, relPath } from './common';
 import { show } from './escape';
-import { baseName, CA_SECRET, copyFrom, joinPath, PlanContext, run, RuntimeImpl } from './plan';
+import { baseName, buildStage, CA_SECRET, copyFrom, joinPath, PlanContext, run, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { CppBuild, CppRuntimeOptions } from '../runtime-options';
 
@@ -23,7 +23,7 @@ export function cppRuntime(options: CppRuntimeOptions): RuntimeImpl {
     contextArtifacts: [],
     plan(ctx: PlanContext) {
       const builder = builderImage ?? BaseImage.gcc();
-      const lines = ['WORKDIR /src'];
+      const lines: string[] = [];
       let compile: string;
       let output: string;
       if (build === CppBuild.CMAKE) {
@@ -48,7 +48,7 @@ export function cppRuntime(options: CppRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{ name: 'build', image: builder, lines }],
+        stages: [buildStage(builder, lines)],
         copies: [copyFrom('build', `/out/${name}`, target)],
         entrypoint: [target],
         cmd: [],

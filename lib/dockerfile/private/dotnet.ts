@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { checkName, checkVersion, show } from './escape';
-import { copyFrom, joinPath, PlanContext, run, RuntimeImpl } from './plan';
+import { buildStage, copyFrom, joinPath, PlanContext, run, RuntimeImpl } from './plan';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
 import { DotnetRuntimeOptions } from '../runtime-options';
 
@@ -33,18 +33,13 @@ export function dotnetRuntime(options: DotnetRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{
-          name: 'build',
-          image: builder,
-          lines: [
-            'WORKDIR /src',
-            '# The project file first: a change to the sources alone reuses the restore layer.',
-            `COPY ${projectFile} ${projectFile}`,
-            run(ctx, `dotnet restore ${projectFile}`, { caEnv: ['SSL_CERT_FILE'] }),
-            'COPY . .',
-            `RUN dotnet publish ${projectFile} --configuration Release --no-restore -p:UseAppHost=false --output /out`,
-          ],
-        }],
+        stages: [buildStage(builder, [
+          '# The project file first: a change to the sources alone reuses the restore layer.',
+          `COPY ${projectFile} ${projectFile}`,
+          run(ctx, `dotnet restore ${projectFile}`, { caEnv: ['SSL_CERT_FILE'] }),
+          'COPY . .',
+          `RUN dotnet publish ${projectFile} --configuration Release --no-restore -p:UseAppHost=false --output /out`,
+        ])],
         copies: [copyFrom('build', '/out', ctx.workdir)],
         entrypoint: [dotnet, joinPath(ctx.workdir, `${assemblyName}.dll`)],
         cmd: [],

@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { checkName, checkPath, checkVersion, normalizeRelative } from './escape';
-import { codename, copyFrom, joinPath, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyFrom, joinPath, run, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { GoRuntimeOptions } from '../runtime-options';
 
@@ -25,19 +25,14 @@ export function goRuntime(options: GoRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{
-          name: 'build',
-          image: builder,
-          lines: [
-            'WORKDIR /src',
-            '# Modules first: a change to the sources alone reuses the download layer.',
-            'COPY go.* ./',
-            run(ctx, 'go mod download', { caEnv: ['SSL_CERT_FILE'] }),
-            'COPY . .',
-            run(ctx, `CGO_ENABLED=${cgo ? 1 : 0} go build -trimpath -ldflags="-s -w" -o /out/${binaryName} ${packagePath}`,
-              { caches: ['/root/.cache/go-build'], caEnv: ['SSL_CERT_FILE'] }),
-          ],
-        }],
+        stages: [buildStage(builder, [
+          '# Modules first: a change to the sources alone reuses the download layer.',
+          'COPY go.* ./',
+          run(ctx, 'go mod download', { caEnv: ['SSL_CERT_FILE'] }),
+          'COPY . .',
+          run(ctx, `CGO_ENABLED=${cgo ? 1 : 0} go build -trimpath -ldflags="-s -w" -o /out/${binaryName} ${packagePath}`,
+            { caches: ['/root/.cache/go-build'], caEnv: ['SSL_CERT_FILE'] }),
+        ])],
         copies: [copyFrom('build', `/out/${binaryName}`, target)],
         entrypoint: [target],
         cmd: [],

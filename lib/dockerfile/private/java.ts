@@ -1,7 +1,7 @@
 import { checkBuilder, exclusive, relPath } from './common';
 import { checkJavaName, checkMajor, normalizeRelative, checkPath, show } from './escape';
 import { runtimeMajor } from './nodejs';
-import { Copy, copyFrom, joinPath, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { buildStage, Copy, copyFrom, joinPath, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { JavaBuild, JavaBuildOptions, JavaJarRuntimeOptions, JavaJlinkRuntimeOptions, JlinkJdk } from '../runtime-options';
 
@@ -68,54 +68,39 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
       const mainSource = `${b.sourceDirectory}/${b.mainClass.replace(/\./g, '/')}.java`;
       return {
         copyJar: fromBuild,
-        stage: {
-          name: 'build',
-          image,
-          lines: [
-            'WORKDIR /src',
-            `COPY ${b.sourceDirectory} ./${b.sourceDirectory}`,
-            '# javac compiles the main class and every class it references from the source path.',
-            `RUN mkdir -p /out/classes \\\n    && javac -d /out/classes --source-path ${b.sourceDirectory} ${mainSource} \\\n`
+        stage: buildStage(image, [
+          `COPY ${b.sourceDirectory} ./${b.sourceDirectory}`,
+          '# javac compiles the main class and every class it references from the source path.',
+          `RUN mkdir -p /out/classes \\\n    && javac -d /out/classes --source-path ${b.sourceDirectory} ${mainSource} \\\n`
               + `    && jar --create --file /out/app.jar --main-class ${b.mainClass} -C /out/classes .`,
-          ],
-        },
+        ]),
       };
     }
     case JavaBuild.GRADLE: {
       const image = b.builderImage ?? BaseImage.gradle(`8-jdk${version}`);
       return {
         copyJar: fromBuild,
-        stage: {
-          name: 'build',
-          image,
-          lines: [
-            'WORKDIR /src',
-            '# Build scripts first: resolve what they can, so a change to the sources alone reuses this layer.',
-            '# Best effort: scripts that need more of the project resolve the rest in the build below.',
-            'COPY *.gradle* ./',
-            run(ctx, 'gradle --no-daemon --quiet dependencies > /dev/null 2>&1 || true', java),
-            'COPY . .',
-            run(ctx, `gradle --no-daemon --quiet build -x test \\\n    && mkdir -p /out && cp ${b.jarPath} /out/app.jar`, java),
-          ],
-        },
+        stage: buildStage(image, [
+          '# Build scripts first: resolve what they can, so a change to the sources alone reuses this layer.',
+          '# Best effort: scripts that need more of the project resolve the rest in the build below.',
+          'COPY *.gradle* ./',
+          run(ctx, 'gradle --no-daemon --quiet dependencies > /dev/null 2>&1 || true', java),
+          'COPY . .',
+          run(ctx, `gradle --no-daemon --quiet build -x test \\\n    && mkdir -p /out && cp ${b.jarPath} /out/app.jar`, java),
+        ]),
       };
     }
     default: {
       const image = b.builderImage ?? BaseImage.maven(`3.9-amazoncorretto-${version}-debian`);
       return {
         copyJar: fromBuild,
-        stage: {
-          name: 'build',
-          image,
-          lines: [
-            'WORKDIR /src',
-            '# The pom first: a change to the sources alone reuses the dependency layer.',
-            'COPY pom.xml ./',
-            run(ctx, 'mvn --batch-mode --no-transfer-progress dependency:go-offline', java),
-            'COPY . .',
-            run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests package \\\n    && mkdir -p /out && cp ${b.jarPath} /out/app.jar`, java),
-          ],
-        },
+        stage: buildStage(image, [
+          '# The pom first: a change to the sources alone reuses the dependency layer.',
+          'COPY pom.xml ./',
+          run(ctx, 'mvn --batch-mode --no-transfer-progress dependency:go-offline', java),
+          'COPY . .',
+          run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests package \\\n    && mkdir -p /out && cp ${b.jarPath} /out/app.jar`, java),
+        ]),
       };
     }
   }

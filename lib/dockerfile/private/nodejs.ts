@@ -1,6 +1,6 @@
 import { checkBuilder, exclusive, relPath } from './common';
 import { checkMajor, requireString, show } from './escape';
-import { codename, copyFrom, debianOf, joinPath, PlanContext, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyFrom, debianOf, joinPath, PlanContext, run, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { NodejsRuntimeOptions } from '../runtime-options';
 
@@ -28,7 +28,6 @@ export function nodejsRuntime(options: NodejsRuntimeOptions): RuntimeImpl {
       }
       const npm = { caches: ['/root/.npm'], caEnv: ['NODE_EXTRA_CA_CERTS'] };
       const lines = [
-        'WORKDIR /src',
         '# Dependencies first: a change to the sources alone reuses the npm ci layer.',
         'COPY package*.json ./',
         run(ctx, buildScript ? 'npm ci' : 'npm ci --omit=dev', npm),
@@ -40,7 +39,7 @@ export function nodejsRuntime(options: NodejsRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{ name: 'build', image: builder, lines }],
+        stages: [buildStage(builder, lines)],
         copies: [copyFrom('build', '/src', ctx.workdir)],
         entrypoint,
         cmd: [joinPath(ctx.workdir, entry)],

@@ -7,6 +7,11 @@ export interface Stage {
   readonly lines: string[];
 }
 
+/** The stage every runtime compiles in: named `build`, working in /src. */
+export function buildStage(image: BaseImage, lines: string[]): Stage {
+  return { name: 'build', image, lines: ['WORKDIR /src', ...lines] };
+}
+
 /** What a runtime's plan may depend on, decided by the generator. */
 export interface PlanContext {
   /** The final base image, before mirrors (for its facts). */

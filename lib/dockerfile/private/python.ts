@@ -1,5 +1,5 @@
 import { checkBuilder, relPath } from './common';
-import { codename, copyFrom, debianOf, joinPath, PlanContext, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyFrom, debianOf, joinPath, PlanContext, run, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { PythonRuntimeOptions } from '../runtime-options';
 
@@ -36,18 +36,13 @@ export function pythonRuntime(options: PythonRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{
-          name: 'build',
-          image: builder,
-          lines: [
-            'WORKDIR /src',
-            '# Dependencies first: a change to the sources alone reuses the pip layer.',
-            `COPY ${requirements} ${requirements}`,
-            run(ctx, 'mkdir -p /out/site-packages \\\n    && python3 -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore '
+        stages: [buildStage(builder, [
+          '# Dependencies first: a change to the sources alone reuses the pip layer.',
+          `COPY ${requirements} ${requirements}`,
+          run(ctx, 'mkdir -p /out/site-packages \\\n    && python3 -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore '
               + `--target /out/site-packages -r ${requirements}`, { caches: ['/root/.cache/pip'], caEnv: ['PIP_CERT'] }),
-            'COPY . .',
-          ],
-        }],
+          'COPY . .',
+        ])],
         copies: [
           copyFrom('build', '/out/site-packages', PYTHON_PACKAGES),
           copyFrom('build', '/src', ctx.workdir),

@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { checkName, checkVersion } from './escape';
-import { codename, copyFrom, joinPath, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyFrom, joinPath, run, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { RustRuntimeOptions } from '../runtime-options';
 
@@ -22,7 +22,7 @@ export function rustRuntime(options: RustRuntimeOptions): RuntimeImpl {
     buildReadsDocs: true,
     plan(ctx) {
       const target = joinPath(ctx.workdir, binaryName);
-      const lines = ['WORKDIR /src'];
+      const lines: string[] = [];
       if (musl) {
         lines.push(run(ctx, 'rustup target add "$(uname -m)-unknown-linux-musl"', { caEnv }));
       }
@@ -40,7 +40,7 @@ export function rustRuntime(options: RustRuntimeOptions): RuntimeImpl {
       return {
         builderImage: builder,
         shellImage: builder,
-        stages: [{ name: 'build', image: builder, lines }],
+        stages: [buildStage(builder, lines)],
         copies: [copyFrom('build', `/out/${binaryName}`, target)],
         entrypoint: [target],
         cmd: [],
