@@ -114,6 +114,21 @@ function toolchain(
   });
 }
 
+/** A JDK or JRE image used as a build stage: a full OS with a shell and a package manager, root by default. */
+function javaSource(family: ImageFamily, libc: Libc, version: string | undefined, description: string): BaseImageFacts {
+  return {
+    family,
+    libc,
+    hasShell: true,
+    hasPackageManager: true,
+    defaultUser: ROOT,
+    runtime: 'java',
+    runtimeVersion: version,
+    architectures: TWO_ARCH,
+    description,
+  };
+}
+
 function buildCatalog(): CatalogEntry[] {
   const entries: CatalogEntry[] = [];
   for (const debian of ['debian12', 'debian13']) {
@@ -256,17 +271,8 @@ function buildCatalog(): CatalogEntry[] {
     tags: ['jdk-21-glibc', 'jdk-21-musl', 'jdk-all-21-glibc', 'jre-21-glibc', 'jre-21-musl', 'jdk-25-glibc', 'jre-25-glibc'],
     factsFor(tag: string): BaseImageFacts {
       const version = /(\d+)/.exec(tag)?.[1];
-      return {
-        family: ImageFamily.LIBERICA,
-        libc: tag.includes('musl') ? Libc.MUSL : Libc.GLIBC,
-        hasShell: true,
-        hasPackageManager: true,
-        defaultUser: ROOT,
-        runtime: 'java',
-        runtimeVersion: version,
-        architectures: TWO_ARCH,
-        description: `BellSoft Liberica ${tag.startsWith('jre') ? 'JRE' : 'JDK'} ${version ?? ''} on Alpaquita (apk, sh): a JDK/JRE source for build stages, e.g. jlink.`.replace(/ {2}/g, ' '),
-      };
+      return javaSource(ImageFamily.LIBERICA, tag.includes('musl') ? Libc.MUSL : Libc.GLIBC, version,
+        `BellSoft Liberica ${tag.startsWith('jre') ? 'JRE' : 'JDK'}${version ? ` ${version}` : ''} on Alpaquita (apk, sh): a JDK/JRE source for build stages, e.g. jlink.`);
     },
   });
   entries.push({
@@ -275,17 +281,9 @@ function buildCatalog(): CatalogEntry[] {
     tags: ['17-al2023-jdk', '21-al2023-jdk', '25-al2023-jdk', '21-al2023-headless', '21-alpine'],
     factsFor(tag: string): BaseImageFacts {
       const version = /^(\d+)/.exec(tag)?.[1];
-      return {
-        family: ImageFamily.CORRETTO,
-        libc: tag.includes('alpine') ? Libc.MUSL : Libc.GLIBC,
-        hasShell: true,
-        hasPackageManager: true,
-        defaultUser: ROOT,
-        runtime: 'java',
-        runtimeVersion: version,
-        architectures: TWO_ARCH,
-        description: `Amazon Corretto ${version ?? ''} on ${tag.includes('alpine') ? 'Alpine' : 'Amazon Linux 2023'}: a JDK source for build stages (jlink).`,
-      };
+      const alpine = tag.includes('alpine');
+      return javaSource(ImageFamily.CORRETTO, alpine ? Libc.MUSL : Libc.GLIBC, version,
+        `Amazon Corretto${version ? ` ${version}` : ''} on ${alpine ? 'Alpine' : 'Amazon Linux 2023'}: a JDK source for build stages (jlink).`);
     },
   });
 

@@ -221,6 +221,13 @@ describe('Java sources and build-stage images', () => {
     expect(BaseImage.corretto({ libc: Libc.MUSL }).facts.libc).toBe(Libc.MUSL);
   });
 
+  test('JDK sources without a version in the tag still read well', () => {
+    expect(BaseImage.lookup('amazoncorretto:latest')?.facts.description).toBe('Amazon Corretto on Amazon Linux 2023: a JDK source for build stages (jlink).');
+    expect(BaseImage.lookup('amazoncorretto:latest')?.facts.runtimeVersion).toBeUndefined();
+    expect(BaseImage.lookup('bellsoft/liberica-runtime-container:jre-25-musl')?.facts)
+      .toMatchObject({ libc: Libc.MUSL, runtime: 'java', runtimeVersion: '25', hasShell: true, hasPackageManager: true });
+  });
+
   test('fails if Corretto is asked for a JRE', () => {
     expect(() => BaseImage.corretto({ jre: true })).toThrow(/Corretto publishes JDK images only/);
   });
