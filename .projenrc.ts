@@ -89,7 +89,8 @@ const packageAll = project.tasks.tryFind('package-all');
 packageAll?.reset();
 packageAll?.spawn(project.tasks.tryFind('package:js')!);
 
-const tsNode = 'ts-node --project test/tsconfig.json';
+// jsii compiles lib/ in place: prefer the .ts sources so scripts never run stale .js.
+const tsNode = 'ts-node --prefer-ts-exts --project test/tsconfig.json';
 project.addTask('examples', {
   description: 'Synthesize every example into examples-out/',
   exec: `${tsNode} examples/synth.ts`,
