@@ -1,3 +1,4 @@
 export * from './image';
 export * from './policy';
 export * from './dockerfile';
+export * from './workload';
