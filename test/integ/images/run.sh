@@ -71,7 +71,7 @@ IMAGES_ONLY=$(IFS=,; echo "${cases[*]}")
 cd "$REPO_ROOT"
 set +e
 TS_NODE_PROJECT=test/tsconfig.json TS_NODE_PREFER_TS_EXTS=true \
-  node -r ts-node/register --test-reporter=tap "$IMAGES_DIR/images.test.ts" | tee "$IMAGES_WORK/tap.txt"
+  node -r ts-node/register --test --test-concurrency=1 --test-reporter=tap "$IMAGES_DIR"/*.test.ts | tee "$IMAGES_WORK/tap.txt"
 status=${PIPESTATUS[0]}
 set -e
 
