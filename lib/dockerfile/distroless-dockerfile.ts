@@ -95,6 +95,14 @@ export interface DistrolessDockerfileProps {
   readonly buildCaBundle?: boolean;
 }
 
+/** A file the generator writes into the build context. */
+export interface GeneratedFile {
+  /** Path relative to the build context, e.g. `Dockerfile`. */
+  readonly path: string;
+  /** The file's text. */
+  readonly content: string;
+}
+
 const OCI = 'org.opencontainers.image';
 const DEFAULT_SCRATCH_USER: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
 const ROOTFS = 'rootfs';
@@ -219,15 +227,24 @@ export class DistrolessDockerfile {
     return this.ignore;
   }
 
-  /** Writes `Dockerfile` and `.dockerignore` into a directory, creating it when missing. */
+  /**
+   * Every file the build context needs besides the application's own: `Dockerfile`,
+   * `.dockerignore`, and whatever sources generated stages build (e.g. the health probe).
+   */
+  public files(): GeneratedFile[] {
+    return [{ path: 'Dockerfile', content: this.text }, { path: '.dockerignore', content: this.ignore }];
+  }
+
+  /** Writes `files()` (`Dockerfile`, `.dockerignore`, ...) into a directory, creating it when missing. */
   public writeTo(directory: string): void {
     const dir = requireString(directory, 'DistrolessDockerfile.writeTo: directory');
     if (dir.length === 0) {
       throw new Error('DistrolessDockerfile.writeTo: directory is empty. Give the folder to write Dockerfile and .dockerignore into, e.g. "./app".');
     }
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), this.text);
-    fs.writeFileSync(path.join(dir, '.dockerignore'), this.ignore);
+    for (const file of this.files()) {
+      fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file.path), file.content);
+    }
   }
 }
 
