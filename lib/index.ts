@@ -3,3 +3,5 @@ export * from './policy';
 export * from './dockerfile';
 export * from './workload';
 export * from './posture';
+export * as ecs from './ecs';
+export * as kubernetes from './kubernetes';

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { CliIo, EXIT_FAILED, EXIT_OK, parseCommandArgs, UsageError } from './io';
 import { PackageMeta } from './lint';
 import { toPostureSarif } from './posture-sarif';
-import { PostureCheck, PostureFinding, PostureReport, PostureSuppression } from '../posture';
 import { Severity } from '../policy';
+import { PostureCheck, PostureFinding, PostureReport, PostureSuppression } from '../posture';
 
 export const CHECK_HELP = `Usage: cdk-distroless check [options] PATH...
 

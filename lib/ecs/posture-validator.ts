@@ -1,8 +1,10 @@
 import * as path from 'path';
 import {
   IPolicyValidationContext,
+  IPolicyValidationContextBeta1,
   IPolicyValidationPlugin,
   IPolicyValidationPluginBeta1,
+  PolicyValidationPluginReport,
   PolicyValidationPluginReportBeta1,
   PolicyViolationBeta1,
 } from 'aws-cdk-lib';
@@ -38,13 +40,12 @@ export interface PostureValidatorProps {
  *
  * @example
  * Validations.of(app).addPlugins(new PostureValidator());
- * // or: new App({ policyValidationBeta1: [new PostureValidator()] })
  */
-export class PostureValidator implements IPolicyValidationPlugin, IPolicyValidationPluginBeta1 {
+export class PostureValidator implements IPolicyValidationPlugin {
   /** Name in the validation report. */
   public readonly name = 'cdk-distroless-posture';
   /** Every posture rule id. */
-  public readonly ruleIds: string[] = PostureCheck.rules().map(r => r.id);
+  public readonly ruleIds?: string[] = PostureCheck.rules().map(r => r.id);
   private readonly props: PostureValidatorProps;
 
   constructor(props: PostureValidatorProps = {}) {
@@ -54,9 +55,36 @@ export class PostureValidator implements IPolicyValidationPlugin, IPolicyValidat
   }
 
   /** Checks every template of the synthesized app. */
-  public validate(context: IPolicyValidationContext): PolicyValidationPluginReportBeta1 {
-    const check = new PostureCheck({ suppressions: this.props.suppressions, dockerfilePolicy: this.props.dockerfilePolicy });
-    const templates = [...(context?.templatePaths ?? [])];
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    return validateTemplates(this.props, context?.templatePaths ?? []);
+  }
+}
+
+/**
+ * The same plugin for the deprecated `new App({ policyValidationBeta1: [...] })`; prefer `Validations.of(app).addPlugins(new PostureValidator())`.
+ */
+export class PostureValidatorBeta1 implements IPolicyValidationPluginBeta1 {
+  /** Name in the validation report. */
+  public readonly name = 'cdk-distroless-posture';
+  /** Every posture rule id. */
+  public readonly ruleIds?: string[] = PostureCheck.rules().map(r => r.id);
+  private readonly props: PostureValidatorProps;
+
+  constructor(props: PostureValidatorProps = {}) {
+    this.props = props ?? {};
+    new PostureCheck({ suppressions: this.props.suppressions });
+  }
+
+  /** Checks every template of the synthesized app. */
+  public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
+    return validateTemplates(this.props, context?.templatePaths ?? []);
+  }
+}
+
+function validateTemplates(props: PostureValidatorProps, templatePaths: string[]): PolicyValidationPluginReportBeta1 {
+  {
+    const check = new PostureCheck({ suppressions: props.suppressions, dockerfilePolicy: props.dockerfilePolicy });
+    const templates = [...templatePaths];
     const report = PostureCheck.merge(templates.map(t => check.checkPath(t)));
     const active = report.findings.filter(f => !f.suppressed);
     const byRule = new Map<string, PostureFinding[]>();
@@ -79,7 +107,7 @@ export class PostureValidator implements IPolicyValidationPlugin, IPolicyValidat
         })),
       };
     });
-    const failing = active.filter(f => f.level === Severity.ERROR || (this.props.failOnWarnings && f.level === Severity.WARNING));
+    const failing = active.filter(f => f.level === Severity.ERROR || (props.failOnWarnings && f.level === Severity.WARNING));
     return {
       success: failing.length === 0,
       violations,

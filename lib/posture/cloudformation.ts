@@ -46,8 +46,13 @@ export function workloadsOf(template: any, assets: AssetLookup | undefined): Tem
     const props = get(resource, 'Properties') ?? {};
     const propsPath: Path = ['Resources', logicalId, 'Properties'];
     if (!isObject(props)) {
-      out.problems.push({ logicalId, constructPath, path: propsPath, unknown: isIntrinsic(props),
-        message: `${type} ${logicalId} has Properties ${show(props)}${isIntrinsic(props) ? ', decided only at deploy time' : ', not an object'}, so it cannot be checked.` });
+      out.problems.push({
+        logicalId,
+        constructPath,
+        path: propsPath,
+        unknown: isIntrinsic(props),
+        message: `${type} ${logicalId} has Properties ${show(props)}${isIntrinsic(props) ? ', decided only at deploy time' : ', not an object'}, so it cannot be checked.`,
+      });
       continue;
     }
     if (type === 'AWS::ECS::Service') {
@@ -57,17 +62,32 @@ export function workloadsOf(template: any, assets: AssetLookup | undefined): Tem
     const defs = get(props, 'ContainerDefinitions');
     const containers: ContainerRef[] = [];
     if (isIntrinsic(defs)) {
-      out.problems.push({ logicalId, constructPath, path: [...propsPath, 'ContainerDefinitions'], unknown: true,
-        message: `task definition ${logicalId} has ContainerDefinitions ${show(defs)}, decided only at deploy time, so none of its containers can be checked.` });
+      out.problems.push({
+        logicalId,
+        constructPath,
+        path: [...propsPath, 'ContainerDefinitions'],
+        unknown: true,
+        message: `task definition ${logicalId} has ContainerDefinitions ${show(defs)}, decided only at deploy time, so none of its containers can be checked.`,
+      });
     } else if (defs !== undefined && !Array.isArray(defs)) {
-      out.problems.push({ logicalId, constructPath, path: [...propsPath, 'ContainerDefinitions'], unknown: false,
-        message: `task definition ${logicalId} has ContainerDefinitions ${show(defs)}, not a list, so its containers cannot be checked.` });
+      out.problems.push({
+        logicalId,
+        constructPath,
+        path: [...propsPath, 'ContainerDefinitions'],
+        unknown: false,
+        message: `task definition ${logicalId} has ContainerDefinitions ${show(defs)}, not a list, so its containers cannot be checked.`,
+      });
     } else {
       arr(defs).forEach((c, i) => {
         const path = [...propsPath, 'ContainerDefinitions', i];
         if (!isObject(c) || isIntrinsic(c)) {
-          out.problems.push({ logicalId, constructPath, path, unknown: isIntrinsic(c),
-            message: `task definition ${logicalId} container ${i} is ${show(c)}${isIntrinsic(c) ? ', decided only at deploy time' : ', not an object'}, so it cannot be checked.` });
+          out.problems.push({
+            logicalId,
+            constructPath,
+            path,
+            unknown: isIntrinsic(c),
+            message: `task definition ${logicalId} container ${i} is ${show(c)}${isIntrinsic(c) ? ', decided only at deploy time' : ', not an object'}, so it cannot be checked.`,
+          });
           return;
         }
         const name = get(c, 'Name');

@@ -17,10 +17,10 @@ export interface Position {
 export interface InputDoc {
   readonly file: string;
   readonly value: any;
-  /** The position of a path inside the document, or of its deepest existing ancestor. */
-  locate(path: Path): Position;
   /** The cdk8s construct path of the object, when known. */
   readonly constructPath?: string;
+  /** The position of a path inside the document, or of its deepest existing ancestor. */
+  locate(path: Path): Position;
 }
 
 /** A document that could not be read. */
@@ -93,8 +93,11 @@ export function readText(text: string, file: string): { docs: InputDoc[]; errors
     if (d.errors.length > 0) {
       const err = d.errors[0];
       const pos = counter.linePos(err.pos[0]);
-      errors.push({ file, message: `document ${i + 1} is not valid YAML: ${firstLine(err.message)}${d.errors.length > 1 ? ` (and ${d.errors.length - 1} more problem${d.errors.length > 2 ? 's' : ''})` : ''}`,
-        position: { line: pos.line, column: pos.col } });
+      errors.push({
+        file,
+        message: `document ${i + 1} is not valid YAML: ${firstLine(err.message)}${d.errors.length > 1 ? ` (and ${d.errors.length - 1} more problem${d.errors.length > 2 ? 's' : ''})` : ''}`,
+        position: { line: pos.line, column: pos.col },
+      });
       return;
     }
     let value: any;

@@ -285,7 +285,9 @@ export class PostureCheck {
       if (Array.isArray(value)) {
         const out = { findings: [] as PostureFinding[], workloads: 0 };
         value.forEach((item, i) => {
-          const r = isTemplate(item) ? this.checkTemplateDoc({ ...doc, value: item, locate: p => doc.locate([i, ...p]) }, assets) : this.checkK8sObject(doc, item, [i]);
+          const r = isTemplate(item)
+            ? this.checkTemplateDoc({ ...doc, value: item, locate: p => doc.locate([i, ...p]) }, assets)
+            : this.checkK8sObject(doc, item, [i]);
           out.findings.push(...r.findings);
           out.workloads += r.workloads;
         });
@@ -346,12 +348,19 @@ export class PostureCheck {
       return s;
     };
     const targetOf = (logicalId: string, constructPath?: string): Target => ({
-      doc, platform: logicalId ? PosturePlatform.ECS : PosturePlatform.INPUT, resource: logicalId, constructPath: constructPath ?? doc.constructPath,
+      doc,
+      platform: logicalId ? PosturePlatform.ECS : PosturePlatform.INPUT,
+      resource: logicalId,
+      constructPath: constructPath ?? doc.constructPath,
       scope: logicalId ? scopeOf(logicalId).scope : emptyScope(),
     });
     for (const p of problems) {
-      findings.push(emit(RULE_BY_ID.get(INPUT_INVALID)!, { path: p.path, message: p.message, unknown: p.unknown,
-        fix: p.unknown ? 'Use literal container definitions (decide the condition in code), or suppress CDP001 with a reason.' : 'Give the resource the shape CloudFormation expects.' },
+      findings.push(emit(RULE_BY_ID.get(INPUT_INVALID)!, {
+        path: p.path,
+        message: p.message,
+        unknown: p.unknown,
+        fix: p.unknown ? 'Use literal container definitions (decide the condition in code), or suppress CDP001 with a reason.' : 'Give the resource the shape CloudFormation expects.',
+      },
       targetOf(p.logicalId, p.constructPath), this.globalSuppressions));
     }
     for (const t of tasks) {
@@ -390,8 +399,11 @@ function safeHits(rule: PostureRule, fn: () => PostureHit[], at: Path): PostureH
   try {
     return fn();
   } catch (e) {
-    return [{ path: at, message: `Rule ${rule.info.id} failed on this resource (internal error: ${(e as Error)?.message ?? String(e)}), so it could not be checked.`,
-      fix: 'Report the input to the cdk-distroless maintainers; suppress the rule with a reason meanwhile.' }];
+    return [{
+      path: at,
+      message: `Rule ${rule.info.id} failed on this resource (internal error: ${(e as Error)?.message ?? String(e)}), so it could not be checked.`,
+      fix: 'Report the input to the cdk-distroless maintainers; suppress the rule with a reason meanwhile.',
+    }];
   }
 }
 

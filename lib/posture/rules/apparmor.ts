@@ -23,8 +23,12 @@ export const appArmor: PostureRule = {
       for (const o of dockerSecurityOptions(c)) {
         const [k, v] = splitOption(o.value);
         if (k === 'apparmor' && v.toLowerCase() === 'unconfined') {
-          hits.push({ path: o.path, container: c.name, message: `${who(c)} runs AppArmor-unconfined (DockerSecurityOptions ${show(o.value)}); allowed: the default or a named profile.`,
-            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.` });
+          hits.push({
+            path: o.path,
+            container: c.name,
+            message: `${who(c)} runs AppArmor-unconfined (DockerSecurityOptions ${show(o.value)}); allowed: the default or a named profile.`,
+            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.`,
+          });
         }
       }
     }
@@ -37,8 +41,11 @@ export const appArmor: PostureRule = {
       if (profile === undefined || profile === null) { return; }
       const type = get(profile, 'type');
       if (!ALLOWED_TYPES.includes(type)) {
-        hits.push({ path: [...path, 'appArmorProfile', ...(isObject(profile) ? ['type'] : [])], container,
-          message: `${what} has appArmorProfile.type ${show(type)}; allowed: RuntimeDefault, Localhost or unset.` });
+        hits.push({
+          path: [...path, 'appArmorProfile', ...(isObject(profile) ? ['type'] : [])],
+          container,
+          message: `${what} has appArmorProfile.type ${show(type)}; allowed: RuntimeDefault, Localhost or unset.`,
+        });
       }
     };
     check(get(pod.value, 'appArmorProfile'), pod.path, 'the pod');
@@ -51,8 +58,11 @@ export const appArmor: PostureRule = {
       for (const [key, value] of Object.entries(annotations)) {
         if (!key.startsWith('container.apparmor.security.beta.kubernetes.io/')) { continue; }
         if (value === 'runtime/default' || (typeof value === 'string' && value.startsWith('localhost/'))) { continue; }
-        hits.push({ path: [...t.podMetaPath, 'annotations', key], message: `annotation ${key} is ${show(value)}; allowed: runtime/default or localhost/<profile>.`,
-          fix: `Remove the annotation ${key}, or set it to runtime/default.` });
+        hits.push({
+          path: [...t.podMetaPath, 'annotations', key],
+          message: `annotation ${key} is ${show(value)}; allowed: runtime/default or localhost/<profile>.`,
+          fix: `Remove the annotation ${key}, or set it to runtime/default.`,
+        });
       }
     }
     return hits;

@@ -42,9 +42,12 @@ export const capabilities: PostureRule = {
       if (isIntrinsic(drop)) {
         hits.push(unknownHit([...base, 'Drop'], `${who(c)}'s capabilities to drop`, drop, c.name));
       } else if (!arr(drop).includes('ALL')) {
-        hits.push({ path: drop === undefined ? (lp === undefined ? c.path : base) : [...base, 'Drop'], container: c.name,
+        hits.push({
+          path: drop === undefined ? (lp === undefined ? c.path : base) : [...base, 'Drop'],
+          container: c.name,
           message: `${who(c)} does not drop ALL capabilities (Drop ${drop === undefined ? 'unset' : show(drop)}), so it keeps Docker's default set; allowed: Drop [ALL].`,
-          fix: `Add \`LinuxParameters: { Capabilities: { Drop: ['ALL'] } }\` to ${who(c)} (CDK: \`linuxParameters.dropCapabilities(Capability.ALL)\`).` });
+          fix: `Add \`LinuxParameters: { Capabilities: { Drop: ['ALL'] } }\` to ${who(c)} (CDK: \`linuxParameters.dropCapabilities(Capability.ALL)\`).`,
+        });
       }
       const add = get(caps, 'Add');
       if (isIntrinsic(add)) {
@@ -52,9 +55,13 @@ export const capabilities: PostureRule = {
       } else {
         arr(add).forEach((cap, i) => {
           if (!ECS_ADD_BACK.includes(cap)) {
-            hits.push({ path: [...base, 'Add', i], container: c.name, capability: typeof cap === 'string' ? cap : undefined,
+            hits.push({
+              path: [...base, 'Add', i],
+              container: c.name,
+              capability: typeof cap === 'string' ? cap : undefined,
               message: `${who(c)} adds capability ${show(cap)}; allowed: only ${ECS_ADD_BACK.join(', ')} (what Fargate accepts after dropping ALL).`,
-              fix: `Remove ${show(cap)} from Add on ${who(c)}, or record why it is needed with a relaxation or suppression.` });
+              fix: `Remove ${show(cap)} from Add on ${who(c)}, or record why it is needed with a relaxation or suppression.`,
+            });
           }
         });
       }
@@ -69,16 +76,23 @@ export const capabilities: PostureRule = {
       const base = [...s.path, 'capabilities'];
       const drop = get(caps, 'drop');
       if (!t.windows && !arr(drop).includes('ALL')) {
-        hits.push({ path: drop === undefined ? (caps === undefined ? (s.value === undefined ? c.path : s.path) : base) : [...base, 'drop'], container: c.name,
+        hits.push({
+          path: drop === undefined ? (caps === undefined ? (s.value === undefined ? c.path : s.path) : base) : [...base, 'drop'],
+          container: c.name,
           message: `${who(c)} does not drop ALL capabilities (drop ${drop === undefined ? 'unset' : show(drop)}); allowed: drop [ALL].`,
-          fix: `Set \`securityContext.capabilities.drop: ['ALL']\` on ${who(c)}.` });
+          fix: `Set \`securityContext.capabilities.drop: ['ALL']\` on ${who(c)}.`,
+        });
       }
       arr(get(caps, 'add')).forEach((cap, i) => {
         if (!K8S_ADD_BACK.includes(cap)) {
           const beyond = !BASELINE_CAPABILITIES.includes(cap) ? ' (not even in the baseline profile\'s list)' : '';
-          hits.push({ path: [...base, 'add', i], container: c.name, capability: typeof cap === 'string' ? cap : undefined,
+          hits.push({
+            path: [...base, 'add', i],
+            container: c.name,
+            capability: typeof cap === 'string' ? cap : undefined,
             message: `${who(c)} adds capability ${show(cap)}${beyond}; allowed: only NET_BIND_SERVICE (restricted profile).`,
-            fix: `Remove ${show(cap)} from capabilities.add on ${who(c)}, or record why it is needed with a relaxation or suppression.` });
+            fix: `Remove ${show(cap)} from capabilities.add on ${who(c)}, or record why it is needed with a relaxation or suppression.`,
+          });
         }
       });
     }

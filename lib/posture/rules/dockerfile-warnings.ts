@@ -17,8 +17,11 @@ export const dockerfileWarnings: PostureRule = {
     for (const c of t.containers) {
       const asset = t.assetOf(c);
       if (asset?.found && asset.warnings.length > 0) {
-        hits.push({ path: [...c.path, 'Image'], container: c.name,
-          message: `${who(c)} is built from ${asset.dockerfile}, which has Dockerfile policy warnings: ${asset.warnings.join('; ')}.` });
+        hits.push({
+          path: [...c.path, 'Image'],
+          container: c.name,
+          message: `${who(c)} is built from ${asset.dockerfile}, which has Dockerfile policy warnings: ${asset.warnings.join('; ')}.`,
+        });
       }
     }
     return hits;

@@ -20,8 +20,11 @@ export const hostNamespaces: PostureRule = {
       if (unknown) { hits.push(unknown); continue; }
       const v = get(t.props, key);
       if (typeof v === 'string' && v.toLowerCase() === 'host') {
-        hits.push({ path: [...t.propsPath, key], message: `task definition ${t.logicalId} has ${key} ${show(v)}, which shares the host's namespace; allowed: anything but host (awsvpc for the network).`,
-          fix: `Remove ${key}: host${key === 'NetworkMode' ? ' and use awsvpc' : ''}.` });
+        hits.push({
+          path: [...t.propsPath, key],
+          message: `task definition ${t.logicalId} has ${key} ${show(v)}, which shares the host's namespace; allowed: anything but host (awsvpc for the network).`,
+          fix: `Remove ${key}: host${key === 'NetworkMode' ? ' and use awsvpc' : ''}.`,
+        });
       }
     }
     return hits;

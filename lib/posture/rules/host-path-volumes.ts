@@ -19,8 +19,11 @@ export const hostPathVolumes: PostureRule = {
     arr(get(t.props, 'Volumes')).forEach((v, i) => {
       const source = get(get(v, 'Host'), 'SourcePath');
       if (source !== undefined && source !== null) {
-        hits.push({ path: [...t.propsPath, 'Volumes', i, 'Host', 'SourcePath'], message: `task definition ${t.logicalId} volume ${show(get(v, 'Name'))} mounts the host path ${show(source)}; allowed: no host path.`,
-          fix: 'Remove Host.SourcePath: use task storage (a volume with no host) or EFS.' });
+        hits.push({
+          path: [...t.propsPath, 'Volumes', i, 'Host', 'SourcePath'],
+          message: `task definition ${t.logicalId} volume ${show(get(v, 'Name'))} mounts the host path ${show(source)}; allowed: no host path.`,
+          fix: 'Remove Host.SourcePath: use task storage (a volume with no host) or EFS.',
+        });
       }
     });
     return hits;
@@ -30,8 +33,11 @@ export const hostPathVolumes: PostureRule = {
     arr(get(t.pod, 'volumes')).forEach((v, i) => {
       const hp = get(v, 'hostPath');
       if (hp !== undefined && hp !== null) {
-        hits.push({ path: [...t.podPath, 'volumes', i, 'hostPath'], message: `volume ${show(get(v, 'name'))} mounts the host path ${show(get(hp, 'path') ?? hp)}; allowed: no hostPath volume.`,
-          fix: 'Replace the hostPath volume with an emptyDir, a ConfigMap/Secret or a PersistentVolumeClaim.' });
+        hits.push({
+          path: [...t.podPath, 'volumes', i, 'hostPath'],
+          message: `volume ${show(get(v, 'name'))} mounts the host path ${show(get(hp, 'path') ?? hp)}; allowed: no hostPath volume.`,
+          fix: 'Replace the hostPath volume with an emptyDir, a ConfigMap/Secret or a PersistentVolumeClaim.',
+        });
       }
     });
     return hits;

@@ -28,9 +28,12 @@ export const hostPorts: PostureRule = {
         if (isIntrinsic(hp)) {
           hits.push(unknownHit(path, `${who(c)}'s HostPort`, hp, c.name));
         } else if (mode === 'host' || (hp !== undefined && Number(cfnString(hp)) !== 0)) {
-          hits.push({ path: hp === undefined ? [...c.path, 'PortMappings', i] : path, container: c.name,
+          hits.push({
+            path: hp === undefined ? [...c.path, 'PortMappings', i] : path,
+            container: c.name,
             message: `${who(c)} binds host port ${show(hp ?? get(m, 'ContainerPort'))} (network mode ${mode}); allowed: no host port (awsvpc, or HostPort 0 in bridge mode).`,
-            fix: 'Use NetworkMode awsvpc, or remove HostPort so ECS picks a dynamic port behind the load balancer.' });
+            fix: 'Use NetworkMode awsvpc, or remove HostPort so ECS picks a dynamic port behind the load balancer.',
+          });
         }
       });
     }
@@ -42,8 +45,12 @@ export const hostPorts: PostureRule = {
       arr(get(c.spec, 'ports')).forEach((p, i) => {
         const hp = get(p, 'hostPort');
         if (hp !== undefined && hp !== null && hp !== 0) {
-          hits.push({ path: [...c.path, 'ports', i, 'hostPort'], container: c.name, message: `${who(c)} binds hostPort ${show(hp)}; allowed: 0 or unset.`,
-            fix: `Remove \`hostPort\` from ${who(c)} and reach it through a Service.` });
+          hits.push({
+            path: [...c.path, 'ports', i, 'hostPort'],
+            container: c.name,
+            message: `${who(c)} binds hostPort ${show(hp)}; allowed: 0 or unset.`,
+            fix: `Remove \`hostPort\` from ${who(c)} and reach it through a Service.`,
+          });
         }
       });
     }

@@ -5,9 +5,12 @@ import { imageInfo } from './image-ref';
 function check(c: ContainerRef, key: string): PostureHit[] {
   const img = imageInfo(get(c.spec, key));
   if (img.kind !== 'tag') { return []; }
-  return [{ path: [...c.path, key], container: c.name,
+  return [{
+    path: [...c.path, key],
+    container: c.name,
     message: `${who(c)} runs ${JSON.stringify(img.text)}, pinned by tag only: a tag can be moved to other content; allowed: a digest (@sha256:...).`,
-    fix: `Append the digest: \`${img.text}@sha256:<digest>\` (\`crane digest\` or \`docker buildx imagetools inspect\` prints it).` }];
+    fix: `Append the digest: \`${img.text}@sha256:<digest>\` (\`crane digest\` or \`docker buildx imagetools inspect\` prints it).`,
+  }];
 }
 
 /** Tags are mutable; only a digest says exactly which bytes run. */

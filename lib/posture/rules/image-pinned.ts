@@ -1,5 +1,4 @@
-import { PostureHit, PostureRule } from '../model';
-import { ContainerRef } from '../model';
+import { PostureHit, PostureRule, ContainerRef } from '../model';
 import { ECS, ERROR, get, info, K8S, who } from './common';
 import { imageInfo } from './image-ref';
 
@@ -9,14 +8,23 @@ function check(c: ContainerRef, key: string): PostureHit[] {
   const path = [...c.path, key];
   switch (img.kind) {
     case 'unknown':
-      return [{ path, container: c.name, unknown: true, message: `${who(c)}'s image ${JSON.stringify(img.text)} is decided at deploy time (an intrinsic in its tag), so its version cannot be checked at synth.`,
-        fix: 'Give the image a literal tag or digest (pass the tag as a literal in code), or suppress this rule with a reason.' }];
+      return [{
+        path,
+        container: c.name,
+        unknown: true,
+        message: `${who(c)}'s image ${JSON.stringify(img.text)} is decided at deploy time (an intrinsic in its tag), so its version cannot be checked at synth.`,
+        fix: 'Give the image a literal tag or digest (pass the tag as a literal in code), or suppress this rule with a reason.',
+      }];
     case 'invalid':
       return [{ path, container: c.name, message: `${who(c)} has ${raw === undefined ? 'no image' : `the image ${JSON.stringify(img.text)}, which is not a valid reference`}; allowed: registry/repository:tag or @sha256:digest.` }];
     case 'latest':
     case 'untagged':
-      return [{ path, container: c.name, message: `${who(c)} runs ${JSON.stringify(img.text)}, ${img.kind === 'latest' ? 'the moving tag latest' : 'which names no tag and so means latest'}: every deployment may run different code; allowed: a version tag or a digest.`,
-        fix: `Pin ${who(c)}'s image: \`${img.text.replace(/:latest$/, '')}:<version>@sha256:<digest>\`.` }];
+      return [{
+        path,
+        container: c.name,
+        message: `${who(c)} runs ${JSON.stringify(img.text)}, ${img.kind === 'latest' ? 'the moving tag latest' : 'which names no tag and so means latest'}: every deployment may run different code; allowed: a version tag or a digest.`,
+        fix: `Pin ${who(c)}'s image: \`${img.text.replace(/:latest$/, '')}:<version>@sha256:<digest>\`.`,
+      }];
     default:
       return [];
   }

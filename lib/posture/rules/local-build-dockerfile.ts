@@ -21,13 +21,20 @@ export const localBuildDockerfile: PostureRule = {
       const asset = t.assetOf(c);
       if (!asset) { continue; }
       if (!asset.found) {
-        hits.push({ path: [...c.path, 'Image'], container: c.name, unknown: true,
+        hits.push({
+          path: [...c.path, 'Image'],
+          container: c.name,
+          unknown: true,
           message: `${who(c)} runs the Docker asset ${asset.hash.slice(0, 12)}, whose Dockerfile ${asset.dockerfile} is not in the cloud assembly, so it cannot be linted.`,
-          fix: 'Check the complete cdk.out folder (with its asset.* directories), not a copy of the templates alone.' });
+          fix: 'Check the complete cdk.out folder (with its asset.* directories), not a copy of the templates alone.',
+        });
       } else if (asset.errors.length > 0) {
-        hits.push({ path: [...c.path, 'Image'], container: c.name,
+        hits.push({
+          path: [...c.path, 'Image'],
+          container: c.name,
           message: `${who(c)} is built from ${asset.dockerfile}, which fails the Dockerfile policy: ${asset.errors.join('; ')}.`,
-          fix: `Run \`cdk-distroless lint ${asset.dockerfile}\` and fix each finding, or generate the Dockerfile with DistrolessDockerfile.` });
+          fix: `Run \`cdk-distroless lint ${asset.dockerfile}\` and fix each finding, or generate the Dockerfile with DistrolessDockerfile.`,
+        });
       }
     }
     return hits;

@@ -17,8 +17,12 @@ export const logging: PostureRule = {
     for (const c of t.containers) {
       const lc = get(c.spec, 'LogConfiguration');
       if (lc === undefined || lc === null) {
-        hits.push({ path: c.path, container: c.name, message: `${who(c)} has no LogConfiguration, so its output is discarded; allowed: any log driver.`,
-          fix: `Add \`LogConfiguration: { LogDriver: 'awslogs', Options: { ... } }\` to ${who(c)} (CDK: \`logging: ecs.LogDrivers.awsLogs({ streamPrefix })\`).` });
+        hits.push({
+          path: c.path,
+          container: c.name,
+          message: `${who(c)} has no LogConfiguration, so its output is discarded; allowed: any log driver.`,
+          fix: `Add \`LogConfiguration: { LogDriver: 'awslogs', Options: { ... } }\` to ${who(c)} (CDK: \`logging: ecs.LogDrivers.awsLogs({ streamPrefix })\`).`,
+        });
       }
     }
     return hits;

@@ -23,9 +23,12 @@ export const noPrivilegeEscalation: PostureRule = {
       const s = sc(c);
       const v = get(s.value, 'allowPrivilegeEscalation');
       if (v !== false) {
-        hits.push({ path: v === undefined ? s.path : [...s.path, 'allowPrivilegeEscalation'], container: c.name,
+        hits.push({
+          path: v === undefined ? s.path : [...s.path, 'allowPrivilegeEscalation'],
+          container: c.name,
           message: `${who(c)} has allowPrivilegeEscalation ${v === undefined ? 'unset (Kubernetes defaults to true)' : show(v)}; allowed: false.`,
-          fix: `Set \`securityContext.allowPrivilegeEscalation: false\` on ${who(c)}.` });
+          fix: `Set \`securityContext.allowPrivilegeEscalation: false\` on ${who(c)}.`,
+        });
       }
     }
     return hits;

@@ -30,13 +30,21 @@ export const nonRootUser: PostureRule = {
       if (isIntrinsic(raw)) {
         hits.push(unknownHit(path, `${who(c)}'s User`, raw, c.name));
       } else if (raw === undefined || raw === null) {
-        hits.push({ path: c.path, container: c.name, message: `${who(c)} sets no User, so it runs as the image's USER, which the template cannot show (root unless the image says otherwise); allowed: a non-root user.`,
-          fix: `Set \`User: '65532:65532'\` (or your image's numeric non-root uid:gid) on ${who(c)}.` });
+        hits.push({
+          path: c.path,
+          container: c.name,
+          message: `${who(c)} sets no User, so it runs as the image's USER, which the template cannot show (root unless the image says otherwise); allowed: a non-root user.`,
+          fix: `Set \`User: '65532:65532'\` (or your image's numeric non-root uid:gid) on ${who(c)}.`,
+        });
       } else if (typeof raw !== 'string' && typeof raw !== 'number') {
         hits.push({ path, container: c.name, message: `${who(c)} has User ${show(raw)}, which is not a user; allowed: a non-root user such as "65532:65532".` });
       } else if (isRootUser(String(raw))) {
-        hits.push({ path, container: c.name, message: `${who(c)} runs as root (User ${show(raw)}); allowed: a non-root user such as "65532:65532".`,
-          fix: `Set \`User: '65532:65532'\` on ${who(c)}; give files it must read that group instead of running as root.` });
+        hits.push({
+          path,
+          container: c.name,
+          message: `${who(c)} runs as root (User ${show(raw)}); allowed: a non-root user such as "65532:65532".`,
+          fix: `Set \`User: '65532:65532'\` on ${who(c)}; give files it must read that group instead of running as root.`,
+        });
       }
     }
     return hits;
@@ -62,9 +70,12 @@ export const nonRootUser: PostureRule = {
       if (nonRoot !== undefined && nonRoot !== true) {
         hits.push({ path: [...s.path, 'runAsNonRoot'], container: c.name, message: `${who(c)} has runAsNonRoot ${show(nonRoot)}; allowed: true (on the container or the pod).` });
       } else if (nonRoot === undefined && podNonRoot === undefined) {
-        hits.push({ path: s.value === undefined ? c.path : s.path, container: c.name,
+        hits.push({
+          path: s.value === undefined ? c.path : s.path,
+          container: c.name,
           message: `${who(c)} does not require a non-root user: runAsNonRoot is set neither on it nor on the pod; allowed: true.`,
-          fix: 'Set `securityContext.runAsNonRoot: true` on the pod (and `runAsUser: 65532`), so the kubelet refuses to start the container as root.' });
+          fix: 'Set `securityContext.runAsNonRoot: true` on the pod (and `runAsUser: 65532`), so the kubelet refuses to start the container as root.',
+        });
       }
     }
     return hits;

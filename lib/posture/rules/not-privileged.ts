@@ -16,7 +16,8 @@ export const notPrivileged: PostureRule = {
   }),
   task(t) {
     return ecsContainerBool(t, 'Privileged', (c, v, path) => v === true || v === 'invalid' ? [{
-      path, container: c.name,
+      path,
+      container: c.name,
       message: `${who(c)} has Privileged ${show(get(c.spec, 'Privileged'))}; allowed: false or unset.`,
       fix: `Remove \`Privileged\` from ${who(c)}.`,
     }] : []);
@@ -27,8 +28,12 @@ export const notPrivileged: PostureRule = {
       const s = sc(c);
       const v = get(s.value, 'privileged');
       if (v === true || k8sBad(v)) {
-        hits.push({ path: [...s.path, 'privileged'], container: c.name, message: `${who(c)} has privileged ${show(v)}; allowed: false or unset.`,
-          fix: `Remove \`securityContext.privileged\` from ${who(c)}.` });
+        hits.push({
+          path: [...s.path, 'privileged'],
+          container: c.name,
+          message: `${who(c)} has privileged ${show(v)}; allowed: false or unset.`,
+          fix: `Remove \`securityContext.privileged\` from ${who(c)}.`,
+        });
       }
     }
     return hits;

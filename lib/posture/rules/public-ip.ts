@@ -18,8 +18,11 @@ export const publicIp: PostureRule = {
     const v = dig(s.props, 'NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp');
     if (isIntrinsic(v)) { return [unknownHit(path, `service ${s.logicalId}'s AssignPublicIp`, v)]; }
     if (typeof v === 'string' && v.toUpperCase() === 'ENABLED') {
-      return [{ path, message: `service ${s.logicalId} assigns public IPs to its tasks (AssignPublicIp ${show(v)}); allowed: DISABLED or unset.`,
-        fix: 'Set `assignPublicIp: false` and run the tasks in private subnets.' }];
+      return [{
+        path,
+        message: `service ${s.logicalId} assigns public IPs to its tasks (AssignPublicIp ${show(v)}); allowed: DISABLED or unset.`,
+        fix: 'Set `assignPublicIp: false` and run the tasks in private subnets.',
+      }];
     }
     return [];
   },

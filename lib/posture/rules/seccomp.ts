@@ -25,8 +25,12 @@ export const seccomp: PostureRule = {
       for (const o of dockerSecurityOptions(c)) {
         const [k, v] = splitOption(o.value);
         if (k === 'seccomp' && v.toLowerCase() === 'unconfined') {
-          hits.push({ path: o.path, container: c.name, message: `${who(c)} turns seccomp off (DockerSecurityOptions ${show(o.value)}); allowed: the runtime default profile or a custom profile.`,
-            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.` });
+          hits.push({
+            path: o.path,
+            container: c.name,
+            message: `${who(c)} turns seccomp off (DockerSecurityOptions ${show(o.value)}); allowed: the runtime default profile or a custom profile.`,
+            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.`,
+          });
         }
       }
     }
@@ -39,16 +43,21 @@ export const seccomp: PostureRule = {
     const podType = get(podProfile, 'type');
     const podOk = ALLOWED.includes(podType);
     if (podProfile !== undefined && !podOk) {
-      hits.push({ path: [...pod.path, 'seccompProfile', ...(isObject(podProfile) ? ['type'] : [])],
-        message: `the pod has seccompProfile.type ${show(podType)}; allowed: RuntimeDefault or Localhost.` });
+      hits.push({
+        path: [...pod.path, 'seccompProfile', ...(isObject(podProfile) ? ['type'] : [])],
+        message: `the pod has seccompProfile.type ${show(podType)}; allowed: RuntimeDefault or Localhost.`,
+      });
     }
     const annotations = get(t.podMeta, 'annotations');
     if (isObject(annotations)) {
       for (const [key, value] of Object.entries(annotations)) {
         if ((key === 'seccomp.security.alpha.kubernetes.io/pod' || key.startsWith('container.seccomp.security.alpha.kubernetes.io/'))
           && typeof value === 'string' && value.toLowerCase() === 'unconfined') {
-          hits.push({ path: [...t.podMetaPath, 'annotations', key], message: `annotation ${key} is ${show(value)}, which turns seccomp off; allowed: runtime/default or localhost/<profile>.`,
-            fix: `Remove the annotation ${key} and set \`securityContext.seccompProfile.type: RuntimeDefault\`.` });
+          hits.push({
+            path: [...t.podMetaPath, 'annotations', key],
+            message: `annotation ${key} is ${show(value)}, which turns seccomp off; allowed: runtime/default or localhost/<profile>.`,
+            fix: `Remove the annotation ${key} and set \`securityContext.seccompProfile.type: RuntimeDefault\`.`,
+          });
         }
       }
     }
@@ -57,12 +66,18 @@ export const seccomp: PostureRule = {
       const profile = get(s.value, 'seccompProfile');
       const type = get(profile, 'type');
       if (profile !== undefined && !ALLOWED.includes(type)) {
-        hits.push({ path: [...s.path, 'seccompProfile', ...(isObject(profile) ? ['type'] : [])], container: c.name,
-          message: `${who(c)} has seccompProfile.type ${show(type)}; allowed: RuntimeDefault or Localhost.` });
+        hits.push({
+          path: [...s.path, 'seccompProfile', ...(isObject(profile) ? ['type'] : [])],
+          container: c.name,
+          message: `${who(c)} has seccompProfile.type ${show(type)}; allowed: RuntimeDefault or Localhost.`,
+        });
       } else if (profile === undefined && !podOk && podProfile === undefined && !t.windows) {
-        hits.push({ path: s.value === undefined ? c.path : s.path, container: c.name,
+        hits.push({
+          path: s.value === undefined ? c.path : s.path,
+          container: c.name,
           message: `${who(c)} runs without a seccomp profile: seccompProfile is set neither on it nor on the pod (the runtime then applies none, i.e. Unconfined); allowed: RuntimeDefault or Localhost.`,
-          fix: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.' });
+          fix: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.',
+        });
       }
     }
     return hits;

@@ -24,9 +24,12 @@ export const secretInEnv: PostureRule = {
         const value = get(e, 'Value');
         const word = typeof name === 'string' ? secretWord(name) : undefined;
         if (word && value !== undefined && value !== null && value !== '') {
-          hits.push({ path: [...c.path, 'Environment', i], container: c.name,
+          hits.push({
+            path: [...c.path, 'Environment', i],
+            container: c.name,
             message: `${who(c)} sets ${name} in plain text (its name contains ${word}); allowed: secret-looking values only through Secrets.`,
-            fix: `Move ${name} from Environment to Secrets on ${who(c)} (CDK: \`secrets: { ${name}: ecs.Secret.fromSecretsManager(...) }\`).` });
+            fix: `Move ${name} from Environment to Secrets on ${who(c)} (CDK: \`secrets: { ${name}: ecs.Secret.fromSecretsManager(...) }\`).`,
+          });
         }
       });
     }
@@ -40,9 +43,12 @@ export const secretInEnv: PostureRule = {
         const value = get(e, 'value');
         const word = typeof name === 'string' ? secretWord(name) : undefined;
         if (word && value !== undefined && value !== null && value !== '') {
-          hits.push({ path: [...c.path, 'env', i, 'value'], container: c.name,
+          hits.push({
+            path: [...c.path, 'env', i, 'value'],
+            container: c.name,
             message: `${who(c)} sets ${name} in plain text (its name contains ${word}); allowed: secret-looking values only through valueFrom.secretKeyRef.`,
-            fix: `Use \`valueFrom: { secretKeyRef: { name: <secret>, key: <key> } }\` for ${name} on ${who(c)}.` });
+            fix: `Use \`valueFrom: { secretKeyRef: { name: <secret>, key: <key> } }\` for ${name} on ${who(c)}.`,
+          });
         }
       });
     }

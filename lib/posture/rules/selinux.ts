@@ -26,8 +26,12 @@ export const seLinux: PostureRule = {
         const [field, value] = splitOption(v);
         const bad = field === 'disable' || field === 'user' || field === 'role' || (field === 'type' && !SELINUX_TYPES.includes(value));
         if (bad) {
-          hits.push({ path: o.path, container: c.name, message: `${who(c)} sets SELinux option ${show(o.value)}; allowed: no label option, or label:type: with ${SELINUX_TYPES.slice(1).join(', ')}.`,
-            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.` });
+          hits.push({
+            path: o.path,
+            container: c.name,
+            message: `${who(c)} sets SELinux option ${show(o.value)}; allowed: no label option, or label:type: with ${SELINUX_TYPES.slice(1).join(', ')}.`,
+            fix: `Remove ${show(o.value)} from DockerSecurityOptions of ${who(c)}.`,
+          });
         }
       }
     }

@@ -37,8 +37,12 @@ export const shellHealthCheck: PostureRule = {
       }
       const argv = arr(cmd);
       if (argv[0] === 'CMD-SHELL' || (argv[0] === 'CMD' && startsShell(argv.slice(1)))) {
-        hits.push({ path, container: c.name, message: `${who(c)}'s health check ${show(argv)} runs a shell, which a distroless image does not have; allowed: ["CMD", "<binary>", ...].`,
-          fix: `Use \`HealthCheck: { Command: ['CMD', '/app/healthcheck'] }\` (CDK: \`ecs.HealthCheck\` with a command of two or more elements starting with CMD), or rely on the load balancer health check.` });
+        hits.push({
+          path,
+          container: c.name,
+          message: `${who(c)}'s health check ${show(argv)} runs a shell, which a distroless image does not have; allowed: ["CMD", "<binary>", ...].`,
+          fix: 'Use `HealthCheck: { Command: [\'CMD\', \'/app/healthcheck\'] }` (CDK: `ecs.HealthCheck` with a command of two or more elements starting with CMD), or rely on the load balancer health check.',
+        });
       }
     }
     return hits;
@@ -53,9 +57,12 @@ export const shellHealthCheck: PostureRule = {
       for (const [keys, handler] of handlers) {
         const command = get(get(handler, 'exec'), 'command');
         if (Array.isArray(command) && startsShell(command)) {
-          hits.push({ path: [...c.path, ...keys, 'exec', 'command'], container: c.name,
+          hits.push({
+            path: [...c.path, ...keys, 'exec', 'command'],
+            container: c.name,
             message: `${who(c)}'s ${keys.join('.')} runs a shell (${show(command)}), which a distroless image does not have; allowed: an exec of the application's own binary, or an httpGet/tcpSocket/grpc probe.`,
-            fix: `Replace the exec ${keys.join('.')} of ${who(c)} with \`httpGet\`, \`tcpSocket\` or \`grpc\`, or exec the application's health binary directly.` });
+            fix: `Replace the exec ${keys.join('.')} of ${who(c)} with \`httpGet\`, \`tcpSocket\` or \`grpc\`, or exec the application's health binary directly.`,
+          });
         }
       }
     }

@@ -30,8 +30,11 @@ export const userNumeric: PostureRule = {
     for (const c of t.containers) {
       const s = sc(c);
       if (get(s.value, 'runAsUser') === undefined && podUser === undefined) {
-        hits.push({ path: s.value === undefined ? c.path : s.path, container: c.name,
-          message: `${who(c)} has no runAsUser (neither on it nor on the pod), so the image decides the user; allowed: an explicit numeric uid.` });
+        hits.push({
+          path: s.value === undefined ? c.path : s.path,
+          container: c.name,
+          message: `${who(c)} has no runAsUser (neither on it nor on the pod), so the image decides the user; allowed: an explicit numeric uid.`,
+        });
       }
     }
     return hits;
