@@ -9,7 +9,8 @@ import { arr, get, isIntrinsic, isObject, show } from './values';
 
 /** Whether a document is a CloudFormation template rather than a Kubernetes object. */
 export function isTemplate(value: any): boolean {
-  return isObject(value) && (get(value, 'AWSTemplateFormatVersion') !== undefined || (isObject(get(value, 'Resources')) && get(value, 'kind') === undefined));
+  return isObject(value) && (get(value, 'AWSTemplateFormatVersion') !== undefined
+    || (get(value, 'Resources') !== undefined && get(value, 'kind') === undefined && get(value, 'apiVersion') === undefined));
 }
 
 /** One resource of interest, with its construct path. */
