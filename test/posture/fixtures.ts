@@ -24,7 +24,9 @@ export function compliantPodSpec(): any {
 export const POD_KINDS: Array<{ kind: string; apiVersion: string; wrap: (spec: any, meta?: any) => any; podPath: string[] }> = [
   { kind: 'Pod', apiVersion: 'v1', podPath: ['spec'], wrap: (spec, meta = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x', ...meta }, spec }) },
   ...['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].map(kind => ({
-    kind, apiVersion: 'apps/v1', podPath: ['spec', 'template', 'spec'],
+    kind,
+    apiVersion: 'apps/v1',
+    podPath: ['spec', 'template', 'spec'],
     wrap: (spec: any, meta: any = {}) => ({ apiVersion: 'apps/v1', kind, metadata: { name: 'x' }, spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' }, ...meta }, spec } } }),
   })),
   { kind: 'ReplicationController', apiVersion: 'v1', podPath: ['spec', 'template', 'spec'], wrap: (spec, meta = {}) => ({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'x' }, spec: { template: { metadata: meta, spec } } }) },

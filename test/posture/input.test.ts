@@ -82,10 +82,13 @@ Resources:
     const nested = compliantTemplate();
     container(nested).Privileged = true;
     const dir = tmp({
-      'manifest.json': JSON.stringify({ version: '48.0.0', artifacts: {
-        App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } },
-        Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } },
-      } }),
+      'manifest.json': JSON.stringify({
+        version: '48.0.0',
+        artifacts: {
+          App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } },
+          Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } },
+        },
+      }),
       'App.template.json': JSON.stringify(t),
       'App.assets.json': JSON.stringify({ version: '48.0.0', files: {}, dockerImages: { [hash]: { source: { directory: `asset.${hash}` }, destinations: { d: { repositoryName: 'r', imageTag: hash } } } } }),
       [`asset.${hash}/Dockerfile`]: 'FROM ubuntu:22.04\nRUN apt-get update\nCMD ["/app"]\n',
@@ -109,7 +112,8 @@ Resources:
     expect(f.map(x => [x.ruleId, x.unknown])).toEqual([['CDP022', true]]);
     const clean = tmp({
       'manifest.json': JSON.stringify({ artifacts: { A: { type: 'aws:cloudformation:stack', properties: { templateFile: 'A.template.json' } } } }),
-      'A.template.json': JSON.stringify(t), 'A.assets.json': assets,
+      'A.template.json': JSON.stringify(t),
+      'A.assets.json': assets,
       [`asset.${hash}/Dockerfile`]: `FROM gcr.io/distroless/static-debian12:nonroot@sha256:${'ab'.repeat(32)}\nCOPY app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n`,
     });
     expect(new PostureCheck().checkPath(clean).findings).toEqual([]);
@@ -134,7 +138,7 @@ describe('bad input gives findings, never a crash', () => {
     ['containers that are not a list', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: yes}\n', /not a list of containers/],
     ['a container that is not an object', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [3]}\n', /not a container object/],
     ['a template whose Resources is a list', '{"Resources": [1]}', /not a map of resources/],
-    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n`, /cannot be read|neither/],
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n', /cannot be read|neither/],
   ])('%s', (_name, text, message) => {
     const report = c.checkText(text, 'in.yaml');
     expect(report.findings.length).toBeGreaterThan(0);
@@ -226,7 +230,8 @@ describe('suppressions and relaxations', () => {
     const report = check([t]);
     expect(report.errorCount + report.warningCount).toBe(0);
     expect(report.findings.map(f => [f.ruleId, f.suppressionReason])).toEqual([
-      ['CDP002', 'relaxation read-only-root: nginx writes its cache under /var/cache'], ['CDP102', 'digest pinned by the deploy pipeline']]);
+      ['CDP002', 'relaxation read-only-root: nginx writes its cache under /var/cache'], ['CDP102', 'digest pinned by the deploy pipeline'],
+    ]);
   });
 
   test('CloudFormation: a suppression without a reason is CDP023', () => {
