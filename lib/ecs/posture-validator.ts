@@ -92,7 +92,7 @@ function validateTemplates(props: PostureValidatorProps, templatePaths: string[]
       byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     }
     const rules = new Map(PostureCheck.rules().map(r => [r.id, r]));
-    const violations: PolicyViolationBeta1[] = [...byRule.entries()].map(([id, findings]) => {
+    const violations: PolicyViolationBeta1[] = [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, findings]) => {
       const rule = rules.get(id)!;
       return {
         ruleName: id,

@@ -83,7 +83,7 @@ export class PostureValidation {
     const byRule = new Map<string, PostureFinding[]>();
     for (const f of active) { byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]); }
     const rules = new Map(PostureCheck.rules().map(r => [r.id, r]));
-    for (const [id, findings] of byRule) {
+    for (const [id, findings] of [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const rule = rules.get(id)!;
       context.report.addViolation({
         ruleName: `${id} ${rule.title} (${rule.level})`,

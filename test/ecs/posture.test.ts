@@ -66,7 +66,8 @@ describe('PostureValidator', () => {
     Validations.of(app).addPlugins(new PostureValidator());
     expect(synthFails(app)).toBe(true);
     const json = JSON.parse(fs.readFileSync(path.join(app.outdir, 'policy-validation-report.json'), 'utf8'));
-    const constructs = json.pluginReports[0].violations.flatMap((v: { violatingConstructs: Array<{ constructPath: string }> }) => v.violatingConstructs.map(c => c.constructPath));
+    type Violation = { violatingConstructs: Array<{ constructPath: string }> };
+    const constructs = json.pluginReports[0].violations.flatMap((v: Violation) => v.violatingConstructs.map(c => c.constructPath));
     expect(new Set(constructs)).toEqual(new Set(['Adopt/Web/TaskDef/Resource']));
   });
 
