@@ -96,6 +96,11 @@ project.addTask('examples', {
   exec: `${tsNode} examples/synth.ts`,
   receiveArgs: true,
 });
+project.addTask('examples:adoption', {
+  description: 'Check an app that uses none of our constructs (stock ALB Fargate service, stock cdk8s-plus Deployment); `-- fixed` for the hand-hardened version',
+  exec: `${tsNode} examples/adoption/main.ts`,
+  receiveArgs: true,
+});
 project.addTask('test:images', {
   description: 'Build and run every runtime\'s generated image with podman (needs root; installs podman when missing)',
   exec: 'bash test/integ/images/run.sh',
@@ -104,6 +109,11 @@ project.addTask('test:images', {
 project.addTask('bench:lint', {
   description: 'Time `cdk-distroless lint` over many Dockerfiles',
   exec: `${tsNode} bench/lint.ts`,
+  receiveArgs: true,
+});
+project.addTask('bench:posture', {
+  description: 'Time the posture checks (200-service cdk.out, 10,000-pod manifests) beside the synthesis of the same apps',
+  exec: `${tsNode} bench/posture.ts`,
   receiveArgs: true,
 });
 project.addTask('bench:image-sizes', {

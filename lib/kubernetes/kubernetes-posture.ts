@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Severity } from '../policy/finding';
 import { PostureCheck, PostureReport, PostureSuppression } from '../posture';
@@ -31,7 +31,7 @@ export class KubernetesPosture {
    */
   public static check(scope: IConstruct, props: KubernetesPostureProps = {}): PostureReport {
     const objects = scope.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
-    const docs = objects.map(o => memoryDoc(`${o.node.path}`, toJson(o), o.node.path));
+    const docs = objects.map(o => memoryDoc(manifestName(o), toJson(o), o.node.path));
     return new PostureCheck({ suppressions: props?.suppressions })._checkDocs(docs);
   }
 
@@ -49,6 +49,15 @@ export class KubernetesPosture {
   }
 
   private constructor() {}
+}
+
+/** The file `cdk8s synth` would write the object to: `<chart id>.k8s.yaml`. */
+function manifestName(o: ApiObject): string {
+  try {
+    return `${Chart.of(o).node.id}.k8s.yaml`;
+  } catch {
+    return `${o.node.path}.k8s.yaml`;
+  }
 }
 
 /** An object whose toJson throws (a bad token) becomes an input finding, not a crash. */

@@ -19,7 +19,12 @@ export const userNumeric: PostureRule = {
     for (const c of t.containers) {
       const user = get(c.spec, 'User');
       if (typeof user === 'string' && !isRootUser(user) && !/^\d+(:\d+)?$/.test(user.trim())) {
-        hits.push({ path: [...c.path, 'User'], container: c.name, message: `${who(c)} has User ${show(user)}, a name rather than a numeric uid; allowed: uid[:gid], e.g. "65532:65532".` });
+        hits.push({
+          path: [...c.path, 'User'],
+          container: c.name,
+          message: `${who(c)} has User ${show(user)}, a name rather than a numeric uid; allowed: uid[:gid], e.g. "65532:65532".`,
+          fix: `Set \`User\` of ${who(c)} to the numeric uid:gid the name stands for in the image, e.g. '65532:65532'.`,
+        });
       }
     }
     return hits;
@@ -34,6 +39,7 @@ export const userNumeric: PostureRule = {
           path: s.value === undefined ? c.path : s.path,
           container: c.name,
           message: `${who(c)} has no runAsUser (neither on it nor on the pod), so the image decides the user; allowed: an explicit numeric uid.`,
+          fix: 'Set `securityContext: { runAsUser: 65532, runAsGroup: 65532 }` on the pod (or the numeric user your image runs as).',
         });
       }
     }
