@@ -83,6 +83,9 @@ for (const dir of ['examples', 'bench']) {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// Examples and benchmarks use devDependencies (cdk8s-plus for the adoption example) the package itself does not ship.
+project.eslint?.allowDevDeps('examples/**');
+project.eslint?.allowDevDeps('bench/**');
 
 // Only js packaging runs here: the other jsii languages need registries these machines cannot reach.
 const packageAll = project.tasks.tryFind('package-all');
