@@ -43,12 +43,12 @@ Exit codes:
 
 export function initCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('init', args, {
-    runtime: { type: 'string' },
-    dir: { type: 'string', default: '.' },
-    base: { type: 'string' },
-    force: { type: 'boolean', default: false },
+    'runtime': { type: 'string' },
+    'dir': { type: 'string', default: '.' },
+    'base': { type: 'string' },
+    'force': { type: 'boolean', default: false },
     'health-probe': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    'help': { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     io.stdout(INIT_HELP);

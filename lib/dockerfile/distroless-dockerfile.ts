@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkBuilder } from './private/common';
 import { renderDockerignore } from './private/dockerignore';
 import {
   checkArgument, checkEnvName, checkLabelKey, checkPath, checkReference, checkText, isId, jsonArray,
   normalizeAbsolute, quote, requireString, show,
 } from './private/escape';
-import { checkBuilder } from './private/common';
 import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
 import { PROBE_PATH, PROBE_SOURCE, PROBE_STAGE, probeSource, probeStage } from './private/probe';
 import { _checkRuntime, Runtime } from './runtime';
@@ -256,7 +256,8 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, probe !== undefined ? [PROBE_SOURCE] : []);
+    const generated = probe !== undefined ? [PROBE_SOURCE] : [];
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, generated);
     this.generated = probe !== undefined ? [{ path: PROBE_SOURCE, content: probe }] : [];
   }
 
