@@ -1,6 +1,7 @@
 // The generator's healthProbe option: a `probe` stage compiles the shipped C source, the final
 // stage copies the binary to HealthCheck.PROBE_PATH on every base, and the source reaches the
 // build context through files() without .dockerignore hiding it.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -148,6 +149,16 @@ describe('healthProbe: true', () => {
     const without = new DockerfilePolicy().lint(new DistrolessDockerfile(props).render());
     expect(result.warningCount).toBe(without.warningCount + 1);
   });
+});
+
+describe('packaging', () => {
+  test('the npm package ships the probe source where the generator reads it', () => {
+    const root = path.join(__dirname, '..', '..');
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain(path.relative(root, PROBE_C));
+  }, 60_000);
 });
 
 describe('healthProbe rejections', () => {
