@@ -184,6 +184,11 @@ export class DistrolessDockerfile {
       throw new Error(`DistrolessDockerfile: healthProbe must be true or false, got ${show(props.healthProbe)}.`);
     }
     this.healthProbePath = props.healthProbe ? PROBE_PATH : undefined;
+    const hiding = props.healthProbe ? this.writablePaths.find(w => isWithin(PROBE_PATH, w)) : undefined;
+    if (hiding !== undefined) {
+      throw new Error(`DistrolessDockerfile: writablePaths entry ${show(hiding)} holds the health probe ${PROBE_PATH}: a volume there would hide it, `
+        + 'or let the application replace it. Choose a writable path outside /cdk-distroless.');
+    }
     const probe = props.healthProbe ? probeSource() : undefined;
     const probeBuilder = checkBuilder(props.healthProbeBuilderImage, 'DistrolessDockerfile: healthProbeBuilderImage');
     if (probeBuilder && !props.healthProbe) {

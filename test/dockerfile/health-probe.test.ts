@@ -167,6 +167,13 @@ describe('healthProbe rejections', () => {
       .toThrow(/DistrolessDockerfile: healthProbe must be true or false, got "yes"\./);
   });
 
+  test.each(['/cdk-distroless', '/cdk-distroless/probe'])('fails if a writable path (%s) holds the probe', (w) => {
+    expect(() => withProbe({ runtime: Runtime.go(), writablePaths: ['/tmp', w] }))
+      .toThrow(`DistrolessDockerfile: writablePaths entry "${w}" holds the health probe /cdk-distroless/probe: a volume there would hide it, `
+        + 'or let the application replace it. Choose a writable path outside /cdk-distroless.');
+    expect(() => new DistrolessDockerfile({ runtime: Runtime.go(), writablePaths: [w] })).not.toThrow();
+  });
+
   test('fails if healthProbeBuilderImage is set without healthProbe', () => {
     expect(() => new DistrolessDockerfile({ runtime: Runtime.go(), healthProbeBuilderImage: BaseImage.gcc() }))
       .toThrow(/healthProbeBuilderImage gcc:14 is set but healthProbe is not, so nothing would use it\. Set healthProbe: true, or remove healthProbeBuilderImage\./);
