@@ -19,7 +19,20 @@ export function written(stage: StageAnalysis): string {
 /** The reference after ARG expansion, with the written form when they differ. */
 export function describeBase(stage: StageAnalysis, base: BaseResolution): string {
   const w = written(stage);
+  if (base.archVariables.length > 0) { return `"${w}" (for every architecture)`; }
   return w === base.reference ? `"${w}"` : `"${w}" (= "${base.reference}")`;
+}
+
+/** Architecture suffixes of image tags (`nonroot-amd64`). */
+export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
+
+/**
+ * The reference to pin in a fix hint: the multi-architecture tag when the tag was chosen per
+ * architecture, because an index digest covers every architecture.
+ */
+export function pinnable(base: BaseResolution): string {
+  const ref = base.reference.replace(/@.*$/, '');
+  return base.archVariables.length > 0 ? ref.replace(ARCH_SUFFIX, '') : ref;
 }
 
 /** The non-root user to suggest for an image. */
