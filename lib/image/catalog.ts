@@ -12,13 +12,13 @@ export interface CatalogEntry {
   readonly defaultTag: string;
   /** Tags worth listing; others are still resolved by `factsFor`. */
   readonly tags: string[];
-  /** Facts for a tag. */
-  factsFor(tag: string): BaseImageFacts;
   /**
    * Whether `BaseImage.catalog()` lists it. Aliases and older releases are found by `lookup` (real
    * Dockerfiles use them) but not offered.
    */
   readonly listed?: boolean;
+  /** Facts for a tag. */
+  factsFor(tag: string): BaseImageFacts;
 }
 
 /** The root user every image has. */
@@ -413,15 +413,15 @@ function dotnetMajor(tag: string): number | undefined {
  */
 function dotnetFacts(flavor: string, tag: string): BaseImageFacts {
   const chiseled = tag.includes('chiseled');
-  const distroless = tag.includes('-distroless');
-  const shellless = chiseled || distroless;
+  const azureDistroless = tag.includes('-distroless');
+  const shellless = chiseled || azureDistroless;
   const version = tag.split('-')[0];
   const major = dotnetMajor(tag);
   const modern = major === undefined || major >= 8;
   const environment: Record<string, string> = modern ? { APP_UID: '1654' } : {};
   environment.DOTNET_RUNNING_IN_CONTAINER = 'true';
   if (modern) { environment.ASPNETCORE_HTTP_PORTS = '8080'; }
-  const family = chiseled ? ImageFamily.DOTNET_CHISELED : distroless ? ImageFamily.DOTNET_DISTROLESS : ImageFamily.TOOLCHAIN;
+  const family = chiseled ? ImageFamily.DOTNET_CHISELED : azureDistroless ? ImageFamily.DOTNET_DISTROLESS : ImageFamily.TOOLCHAIN;
   return {
     family,
     libc: tag.includes('alpine') ? Libc.MUSL : Libc.GLIBC,
@@ -436,7 +436,7 @@ function dotnetFacts(flavor: string, tag: string): BaseImageFacts {
     environment,
     description: chiseled
       ? `Ubuntu chiseled .NET ${flavor}: no shell, no package manager, runs as app (1654).`
-      : distroless
+      : azureDistroless
         ? `Azure Linux distroless .NET ${flavor}: no shell, no package manager, runs as app (1654).`
         : `.NET ${flavor} on a full OS: build stages only.`,
   };
