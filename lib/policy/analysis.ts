@@ -276,6 +276,8 @@ function resolveFrom(written: string, expanded: Expansion, globals: ReadonlyMap<
 
 /** Whether the variable `name` in a written FROM could carry a digest (see `BaseResolution.digestPossible`). */
 function canHoldDigest(written: string, name: string): boolean {
+  // `${A%b}`, an unterminated `${`: forms we do not evaluate could hold anything.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) { return true; }
   const re = new RegExp(`\\$(?:\\{${name}(?:[:}+-])|${name}(?![A-Za-z0-9_]))`, 'g');
   for (const m of written.matchAll(re)) {
     const before = written.slice(0, m.index).replace(/^["']/, '');

@@ -239,3 +239,25 @@ describe('_expandInFinalStage (for the image profile)', () => {
     expect(env.get('LOGS')).toBe('/var/lib/app/logs');
   });
 });
+
+describe('variables the policy does not evaluate', () => {
+  test.each(['FROM gcr.io/distroless/static-debian13:${TAG%x}', 'FROM gcr.io/distroless/static-debian13:nonroot-${ARCH', 'FROM gcr.io/distroless/static:${A:-${B}}-${ARCH}', 'FROM "${BASE'])(
+    'never throw and never pass: %s', from => {
+      const result = lint(df('ARG ARCH', 'ARG A', 'ARG TAG', from, 'USER 65532'));
+      expect(result.errorCount).toBeGreaterThan(0);
+      expect(result.findings.every(f => !/internal error/.test(f.message))).toBe(true);
+    });
+});
+
+describe('quotes and variables in COPY', () => {
+  test('fails if a quoted or variable path copies a shell in (CDL013)', () => {
+    expect(findingsOf('CDL013', df(`FROM ${GOOD_BASE}`, 'COPY --from=tools "/bin/busybox" /busybox/', 'USER 65532'))).toHaveLength(1);
+    expect(findingsOf('CDL013', df(`FROM ${GOOD_BASE}`, 'ARG SH=/bin/sh', 'COPY --from=tools $SH /sh', 'USER 65532'))).toHaveLength(1);
+  });
+
+  test('COPY --from with a variable holding an image is checked (CDL107); one without a value is not', () => {
+    expect(findingsOf('CDL107', df('ARG TOOLS=ghcr.io/example/tools:1.4', `FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toHaveLength(1);
+    expect(findingsOf('CDL107', df(`FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toEqual([]);
+    expect(findingsOf('CDL107', df('FROM golang:1.25 AS build', `FROM ${GOOD_BASE}`, 'COPY --from="build" /t /t'))).toEqual([]);
+  });
+});
