@@ -136,8 +136,17 @@ export function _analyze(model: DockerfileModel, options: AnalysisOptions): Anal
   const stageByName = new Map<string, number>();
   const scopes = new Map<ModelInstruction, VariableScope>();
   const stageEndScopes = new Map<number, VariableScope>();
+  const templates = globalTemplates(model, globals);
   for (const stage of model.stages) {
-    const written = stage.from.image ?? '';
+    // A global ARG whose default uses a variable without a value (`ARG BASE=...:nonroot-${ARCH}`) stands in
+    // with its default as written, so an architecture variable inside it is recognised as in a FROM.
+    const fromText = stage.from.image ?? '';
+    const templated = _expandWord(fromText, name => globals.get(name) ?? PLATFORM_ARGS[name], model.escapeChar)
+      .unresolved.some(name => templates.has(name));
+    const written = templated
+      ? fromText.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+        (m, braced: string | undefined, plain: string | undefined) => templates.get(braced ?? plain ?? '') ?? m)
+      : fromText;
     const expanded = _expandWord(written, name => globals.get(name) ?? PLATFORM_ARGS[name], model.escapeChar);
     const parent = expanded.unresolved.length === 0 ? stageByName.get(expanded.value.toLowerCase()) : undefined;
     if (stage.from.stageName !== undefined && !stageByName.has(stage.from.stageName)) {
@@ -230,6 +239,17 @@ function walkStage(stage: ModelStage, start: VariableScope, globals: ReadonlyMap
     }
   }
   return scope;
+}
+
+/** Defaults of global ARGs that could not be resolved, as written (`nonroot-${ARCH}`). */
+function globalTemplates(model: DockerfileModel, globals: ReadonlyMap<string, string | undefined>): Map<string, string> {
+  const templates = new Map<string, string>();
+  for (const arg of model.globalArgs) {
+    for (const p of arg.properties) {
+      if (p.value !== undefined && globals.get(p.name) === undefined) { templates.set(p.name, p.value); }
+    }
+  }
+  return templates;
 }
 
 /** Global ARG defaults; a declared ARG without default maps to undefined. */

@@ -261,3 +261,15 @@ describe('quotes and variables in COPY', () => {
     expect(findingsOf('CDL107', df('FROM golang:1.25 AS build', `FROM ${GOOD_BASE}`, 'COPY --from="build" /t /t'))).toEqual([]);
   });
 });
+
+describe('an architecture variable inside a global ARG default', () => {
+  test('passes if ARG BASE=...:nonroot-${ARCH} names a known image for every architecture', () => {
+    const content = df('ARG ARCH', 'ARG BASE=gcr.io/distroless/static:nonroot-${ARCH}', 'FROM ${BASE}', 'USER 65532:65532');
+    expect(ids(content)).toEqual(['CDL101']);
+    expect(findingsOf('CDL101', content)[0].fix).toMatch(/FROM gcr\.io\/distroless\/static:nonroot@sha256:<digest>/);
+  });
+
+  test('fails if the default holds a variable that is not an architecture', () => {
+    expect(ids(df('ARG FLAVOR', 'ARG BASE=gcr.io/distroless/static:${FLAVOR}', 'FROM $BASE', 'USER 65532'))).toEqual(['CDL002']);
+  });
+});
