@@ -22,6 +22,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
+  // yaml reads the CLI's project configuration file (.cdk-distroless.yaml) and the posture checks' templates and manifests.
   deps: ['dockerfile-ast@^0.7.1', 'yaml@^2'],
   bundledDeps: ['dockerfile-ast', 'yaml'],
   devDeps: [

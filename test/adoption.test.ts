@@ -41,7 +41,9 @@ describe('adoption example: an app that uses none of our constructs', () => {
       const app = fixedEcsApp(outdir);
       Validations.of(app).addPlugins(new PostureValidator());
       const before = process.exitCode;
+      const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       app.synth();
+      report.mockRestore();
       expect(process.exitCode).toBe(before);
       expect(new PostureCheck().checkPath(outdir).findings).toEqual([]);
       expect(runCli(['check', outdir]).code).toBe(0);

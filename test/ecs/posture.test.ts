@@ -110,6 +110,7 @@ describe('PostureValidator', () => {
   });
 
   test('PostureValidatorBeta1 works with new App({ policyValidationBeta1 })', () => {
+    jest.spyOn(console, 'warn').mockImplementationOnce(() => undefined); // the CDK's deprecation notice for policyValidationBeta1
     const app = new App({ outdir: tmp(), policyValidationBeta1: [new PostureValidatorBeta1()] });
     const stack = new Stack(app, 'Adopt');
     new patterns.ApplicationLoadBalancedFargateService(stack, 'Web', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 }), taskImageOptions: { image: ecs.ContainerImage.fromRegistry('nginx') } });
