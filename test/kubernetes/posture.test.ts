@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-34';
 import { IPostureValidationContext, KubernetesPosture, PostureValidation, PostureValidationViolation } from '../../lib/kubernetes';
+import { Relaxation } from '../../lib/workload';
 import { ids } from '../posture/fixtures';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -145,4 +146,41 @@ describe('PostureValidation (cdk8s CLI plugin)', () => {
 
 test('App is importable for whole-app checks', () => {
   expect(KubernetesPosture.check(new App()).findings).toEqual([]);
+});
+
+describe('KubernetesPosture.suppress and recordRelaxation', () => {
+  test('suppress annotates the object; the check honours it with the reason', () => {
+    const chart = stockChart();
+    KubernetesPosture.suppress(chart.node.findChild('Web'), [{ ruleId: 'CDP021', reason: 'stock image until the migration (WEB-1)' }]);
+    const manifest = Testing.synth(chart)[0];
+    expect(manifest.metadata.annotations).toEqual({ 'cdk-distroless.io/suppress.CDP021': 'stock image until the migration (WEB-1)' });
+    const f = KubernetesPosture.check(chart).findings.find(x => x.ruleId === 'CDP021')!;
+    expect(f).toMatchObject({ suppressed: true, suppressionReason: 'stock image until the migration (WEB-1)' });
+  });
+
+  test('recordRelaxation writes the relaxations annotation (appending) and the matching rule accepts it', () => {
+    const chart = Testing.chart();
+    const dep = new kplus.Deployment(chart, 'Web', {
+      containers: [{ image: `registry.example.com/web:1.0.0@${DIGEST}`, securityContext: { readOnlyRootFilesystem: false, user: 65532, capabilities: { drop: [kplus.Capability.ALL], add: [kplus.Capability.SYS_TIME] }, seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT } } }],
+    });
+    KubernetesPosture.recordRelaxation(dep, Relaxation.writableRootFilesystem('legacy agent writes /var/run (OPS-1234)'), 'main');
+    KubernetesPosture.recordRelaxation(dep, Relaxation.addCapability('SYS_TIME', 'NTP client sets the clock (OPS-9)'));
+    const annotation = Testing.synth(chart)[0].metadata.annotations['cdk-distroless.io/relaxations'];
+    expect(JSON.parse(annotation)).toEqual([
+      { control: 'read-only-root', reason: 'legacy agent writes /var/run (OPS-1234)', container: 'main' },
+      { control: 'capabilities', reason: 'NTP client sets the clock (OPS-9)', capability: 'SYS_TIME' },
+    ]);
+    const report = KubernetesPosture.check(chart);
+    expect(report.errorCount).toBe(0);
+    expect(report.findings.filter(f => f.suppressed).map(f => f.suppressionReason)).toEqual([
+      'relaxation read-only-root: legacy agent writes /var/run (OPS-1234)',
+      'relaxation capabilities (SYS_TIME): NTP client sets the clock (OPS-9)',
+    ]);
+  });
+
+  test('fails if the suppression has no reason, or the construct is no API object', () => {
+    const chart = stockChart();
+    expect(() => KubernetesPosture.suppress(chart.node.findChild('Web'), [{ ruleId: 'CDP021', reason: '' }])).toThrow(/KubernetesPosture.suppress\(test\/Web\): the suppression of CDP021 has no reason/);
+    expect(() => KubernetesPosture.suppress(chart, [{ ruleId: 'CDP021', reason: 'x' }])).toThrow(/test is not an API object/);
+  });
 });
