@@ -11,6 +11,7 @@ import {
 import { DockerfilePolicy } from '../policy/dockerfile-policy';
 import { Severity } from '../policy/finding';
 import { PostureCheck, PostureFinding, PostureSuppression } from '../posture';
+import { nestedTemplates } from '../posture/assembly';
 
 /** Options for a {@link PostureValidator}. */
 export interface PostureValidatorProps {
@@ -84,7 +85,11 @@ export class PostureValidatorBeta1 implements IPolicyValidationPluginBeta1 {
 function validateTemplates(props: PostureValidatorProps, templatePaths: string[]): PolicyValidationPluginReportBeta1 {
   {
     const check = new PostureCheck({ suppressions: props.suppressions, dockerfilePolicy: props.dockerfilePolicy });
+    // The CDK passes the stacks' templates; nested stacks' templates sit beside them as assets.
     const templates = [...templatePaths];
+    for (const dir of new Set(templatePaths.map(t => path.dirname(t)))) {
+      templates.push(...nestedTemplates(dir).filter(t => !templates.includes(t)));
+    }
     const report = PostureCheck.merge(templates.map(t => check.checkPath(t)));
     const active = report.findings.filter(f => !f.suppressed);
     const byRule = new Map<string, PostureFinding[]>();

@@ -105,5 +105,14 @@ export function assemblyTemplates(dir: string, depth = 0): string[] {
       out.push(...assemblyTemplates(path.join(dir, artifact.properties.directoryName), depth + 1));
     }
   }
-  return out;
+  return [...out, ...nestedTemplates(dir).filter(t => !out.includes(t))];
+}
+
+/** Nested stack templates (`*.nested.template.json`) of an assembly folder: the manifest lists only their parents. */
+export function nestedTemplates(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter(n => n.endsWith('.nested.template.json')).sort().map(n => path.join(dir, n));
+  } catch {
+    return [];
+  }
 }

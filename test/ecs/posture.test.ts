@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Aspects, Stack, Validations } from 'aws-cdk-lib';
+import { App, Aspects, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -180,5 +180,18 @@ describe('PostureAspect', () => {
     app.synth();
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
     Annotations.fromStack(stack).hasWarning('/Adopt/Web/TaskDef/Resource', Match.stringLikeRegexp('\\[CDP002\\] container "web" has ReadonlyRootFilesystem unset'));
+  });
+});
+
+describe('nested stacks', () => {
+  test('the validator and the CLI check nested stack templates too', () => {
+    const app = new App({ outdir: tmp() });
+    const stack = new Stack(app, 'Parent');
+    const nested = new NestedStack(stack, 'Services');
+    const task = new ecs.FargateTaskDefinition(nested, 'Task');
+    task.addContainer('app', { image: ecs.ContainerImage.fromRegistry('nginx'), logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }) });
+    const report = validate(app);
+    expect(report.violations.map(v => v.ruleName)).toEqual(['CDP002', 'CDP003', 'CDP006', 'CDP021']);
+    expect(report.violations[0].violatingResources[0].templatePath).toMatch(/\.nested\.template\.json$/);
   });
 });
