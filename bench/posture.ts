@@ -76,7 +76,12 @@ function k8sApp(outdir: string, pods: number): cdk8s.App {
         containers: [{
           image: `registry.example.com/app${i}:1.0.0@${DIGEST}`,
           portNumber: 8080,
-          securityContext: { user: 65532, group: 65532, capabilities: { drop: [kplus.Capability.ALL] }, seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT } },
+          securityContext: {
+            user: 65532,
+            group: 65532,
+            capabilities: { drop: [kplus.Capability.ALL] },
+            seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+          },
         }],
       });
       dep.containers[0].mount('/tmp', kplus.Volume.fromEmptyDir(chart, `tmp-${i}`, 'tmp'));
