@@ -539,7 +539,11 @@ function cfnScope(resource: any, at: Path, problems: Array<{ path: Path; message
   return scope;
 }
 
-function readRelaxations(value: unknown, at: Path, scope: Scope, problems: Array<{ path: Path; message: string }>, what: string): void {
+function readRelaxations(raw: unknown, at: Path, scope: Scope, problems: Array<{ path: Path; message: string }>, what: string): void {
+  // The list form is documented; a map of control to reason (or to { reason, capability, container }) is read too.
+  const value = isObject(raw)
+    ? Object.entries(raw).map(([control, v]) => (isObject(v) ? { ...v, control } : { control, reason: v }))
+    : raw;
   if (!Array.isArray(value)) {
     problems.push({ path: at, message: `${what} is ${show(value)}, not a list of { control, reason }, so it relaxes nothing.` });
     return;

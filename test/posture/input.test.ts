@@ -256,3 +256,15 @@ describe('format', () => {
     expect(PostureCheck.format(check([deployment()]))).toBe('1 workload checked: no findings');
   });
 });
+
+describe('relaxations in map form', () => {
+  test('{ control: reason } and { control: { reason, capability } } are read like the list form', () => {
+    const t = compliantTemplate();
+    delete container(t).ReadonlyRootFilesystem;
+    container(t).LinuxParameters.Capabilities.Add = ['NET_ADMIN'];
+    t.Resources.TaskDef.Metadata = { 'cdk-distroless:relaxations': { 'read-only-root': 'nginx cache (WEB-7)', 'capabilities': { reason: 'VPN sidecar (NET-2)', capability: 'NET_ADMIN' } } };
+    const report = check([t]);
+    expect(report.errorCount).toBe(0);
+    expect(report.findings.map(f => f.suppressionReason)).toEqual(['relaxation read-only-root: nginx cache (WEB-7)', 'relaxation capabilities (NET_ADMIN): VPN sidecar (NET-2)']);
+  });
+});
