@@ -58,6 +58,18 @@ let hangupPort = 0;
 let silentPort = 0;
 let grpcPort = 0;
 let grpcBarePort = 0;
+let grpcGracefulPort = 0;
+let grpcRefusingPort = 0;
+/** Raw servers that write these pieces (a few ms apart) to every connection, then close it. */
+const RAW_ANSWERS: Record<string, string[]> = {
+  'split': ['HT', 'TP/1.', '1 2', '00', ' OK\r\nContent-Length: 0\r\n\r\n'],
+  'no-reason': ['HTTP/1.1 204\r\n\r\n'],
+  'four-digits': ['HTTP/1.1 2000 OK\r\n\r\n'],
+  'continue-then-close': ['HTTP/1.1 100 Continue\r\n\r\n'],
+  'split-interim': ['HTTP/1.1 103 Early Hints\r\nLink: </a.css>', '; rel=preload\r\n', '\r\nHTTP/1.1 200 OK\r\n\r\n'],
+  'switching': ['HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n'],
+};
+const rawPorts: Record<string, number> = {};
 const httpRequests: http.IncomingMessage[] = [];
 const grpcRequests: Array<{ headers: http2.IncomingHttpHeaders; body: Buffer }> = [];
 
@@ -108,6 +120,14 @@ beforeAll(async () => {
     httpRequests.push(req);
     const routes: Record<string, number> = { '/healthz': 200, '/moved': 302, '/no-content': 204, '/missing': 404, '/broken': 500, '/unavailable': 503 };
     if (req.url === '/slow') { return; } // never answers
+    if (req.url?.startsWith('/early')) {
+      // 103 Early Hints before the final answer: interim, not the health status.
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      res.writeEarlyHints({ link: '</app.js>; rel=preload; as=script' });
+      res.writeHead(req.url === '/early-broken' ? 503 : 200);
+      res.end('body');
+      return;
+    }
     res.writeHead(routes[req.url ?? ''] ?? 404, req.url === '/moved' ? { location: '/healthz' } : {});
     res.end('body');
   }));
@@ -118,6 +138,23 @@ beforeAll(async () => {
   silentPort = await listen(track(net.createServer(() => undefined)));
   grpcPort = await listen(track(grpcHealthServer(true)));
   grpcBarePort = await listen(track(grpcHealthServer(false)));
+  // A server shutting down gracefully: GOAWAY (NO_ERROR) covering the probe's stream, then the answer.
+  const graceful = grpcHealthServer(true);
+  graceful.prependListener('stream', (stream: http2.ServerHttp2Stream) => stream.session?.goaway(0, stream.id));
+  grpcGracefulPort = await listen(track(graceful));
+  // A server that takes no stream at all: GOAWAY with last-stream-id 0 as soon as it connects.
+  const refusing = grpcHealthServer(true);
+  refusing.on('session', (session: http2.ServerHttp2Session) => session.goaway(0, 0));
+  grpcRefusingPort = await listen(track(refusing));
+  for (const [name, pieces] of Object.entries(RAW_ANSWERS)) {
+    rawPorts[name] = await listen(track(net.createServer(async s => {
+      for (const piece of pieces) {
+        s.write(piece);
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      s.end();
+    })));
+  }
   const closed = net.createServer();
   closedPort = await listen(closed);
   await new Promise(resolve => closed.close(resolve));
@@ -197,6 +234,32 @@ describeNative('probe http', () => {
     expect(r.stderr).toMatch(/unhealthy: timed out/);
   });
 
+  test('skips interim 1xx answers (103 Early Hints) and judges the final status', async () => {
+    const r = await run('http', String(httpPort), '/early');
+    expect(r).toEqual({ code: 0, stdout: `probe: http 127.0.0.1:${httpPort}/early: healthy: HTTP 200\n`, stderr: '' });
+    const broken = await run('http', String(httpPort), '/early-broken');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe(`probe: http 127.0.0.1:${httpPort}/early-broken: unhealthy: HTTP 503\n`);
+    expect((await run('http', String(rawPorts['split-interim']), '/')).stdout).toMatch(/healthy: HTTP 200$/m);
+  });
+
+  test('reads a status line that arrives in pieces, and one without a reason phrase', async () => {
+    expect((await run('http', String(rawPorts.split), '/')).stdout).toMatch(/healthy: HTTP 200$/m);
+    expect((await run('http', String(rawPorts['no-reason']), '/')).stdout).toMatch(/healthy: HTTP 204$/m);
+  });
+
+  test('exits 1 on a status code that is not three digits, an interim answer alone, or 101', async () => {
+    const four = await run('http', String(rawPorts['four-digits']), '/');
+    expect(four.code).toBe(1);
+    expect(four.stderr).toMatch(/unhealthy: the answer is not HTTP$/m);
+    const interim = await run('http', String(rawPorts['continue-then-close']), '/');
+    expect(interim.code).toBe(1);
+    expect(interim.stderr).toMatch(/unhealthy: the server closed the connection after an interim \(1xx\) answer$/m);
+    const switching = await run('http', String(rawPorts.switching), '/');
+    expect(switching.code).toBe(1);
+    expect(switching.stderr).toMatch(/unhealthy: HTTP 101$/m);
+  });
+
   test('runs the command HealthCheck.http().execCommand() gives', async () => {
     const check = HealthCheck.http('/healthz', { port: httpPort, timeout: TimeSpan.seconds(2) });
     const [program, ...args] = check.execCommand(probe)!;
@@ -272,6 +335,17 @@ describeNative('probe grpc', () => {
     expect(r.stderr).toMatch(/does the server register grpc\.health\.v1\.Health\?/);
   });
 
+  test('reads on after a graceful GOAWAY that covers its stream (a server shutting down)', async () => {
+    const r = await run('grpc', String(grpcGracefulPort), '--timeout', '2');
+    expect(r).toEqual({ code: 0, stdout: `probe: grpc 127.0.0.1:${grpcGracefulPort}: healthy: SERVING\n`, stderr: '' });
+  });
+
+  test('exits 1 when a GOAWAY refuses its stream', async () => {
+    const r = await run('grpc', String(grpcRefusingPort), '--timeout', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unhealthy: the server refused the connection \(GOAWAY\): is it a gRPC server\?$/m);
+  });
+
   test('exits 1 against an HTTP/1.1 server', async () => {
     const r = await run('grpc', String(httpPort), '--timeout', '2');
     expect(r.code).toBe(1);
@@ -321,6 +395,14 @@ describeNative('usage errors exit 2 with a message naming the problem', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).toMatch(/^Usage: probe http/m);
+  });
+
+  test('a message cut at its length limit still ends its line before the usage', async () => {
+    const r = await run('http', '8080', `/${'a'.repeat(2000)}`);
+    expect(r.code).toBe(2);
+    const [first, second] = r.stderr.split('\n');
+    expect(first).toMatch(/^probe: <path> must start with '\/' and hold up to 512 printable characters without spaces, got "\/a+$/);
+    expect(second).toMatch(/^Usage: probe http/);
   });
 
   test('options may come before the positional arguments, and --timeout takes decimals', async () => {
