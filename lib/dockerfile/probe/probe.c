@@ -325,6 +325,14 @@ static int recv_more(int fd, size_t *have) {
   return r > 0 ? 1 : (int)r;
 }
 
+/* Where the head starting at p ends (after its empty line), or 0 when it is not complete yet. */
+static const unsigned char *head_end(const unsigned char *p, size_t n) {
+  for (size_t i = 3; i < n; i++) {
+    if (p[i] == '\n' && p[i - 1] == '\r' && p[i - 2] == '\n' && p[i - 3] == '\r') { return p + i + 1; }
+  }
+  return 0;
+}
+
 /* The status of the status line at s ("HTTP/1.x NNN" then a space or the line end), or 0 if it is none. */
 static unsigned long status_of(const unsigned char *s) {
   if (memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' '
@@ -368,11 +376,11 @@ static int check_http(const struct target *t) {
     if (status == 0) { close(fd); return unhealthy(t, "the answer is not HTTP"); }
     if (status >= 200 || status == 101) { break; }
     const unsigned char *end;
-    while ((end = memmem(buf + at, have - at, "\r\n\r\n", 4)) == 0) {
+    while ((end = head_end(buf + at, have - at)) == 0) {
       int r = recv_more(fd, &have);
       if (r <= 0) { close(fd); return unhealthy(t, r < 0 ? 0 : "the server closed the connection after an interim (1xx) answer"); }
     }
-    at = (size_t)(end + 4 - buf);
+    at = (size_t)(end - buf);
   }
   close(fd);
   if (status >= 200 && status < 400) { return healthy(t, "HTTP", status); }
