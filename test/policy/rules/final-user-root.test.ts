@@ -69,6 +69,13 @@ describe('CDL009 final-user-root', () => {
     expect(findings[0].message).toMatch(/cannot be resolved \(\$UID has no value\)/);
   });
 
+  test('fails if USER expands to no user name (an empty ARG, or only a group), saying so', () => {
+    const empty = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'ARG UID=', 'USER $UID'));
+    expect(empty.map(f => f.line)).toEqual([3]);
+    expect(empty[0].message).toMatch(/^USER \$UID in the final stage cannot be resolved \(it names no user: ""\), so it cannot be verified as non-root\./);
+    expect(findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'USER :0'))[0].message).toMatch(/USER :0 in the final stage cannot be resolved \(it names no user: ":0"\)/);
+  });
+
   test('follows FROM <stage>: a USER in the parent stage counts', () => {
     expect(findingsOf(ID, df(`FROM gcr.io/distroless/static-debian13:latest@${DIGEST} AS base`, 'USER 65532', 'FROM base'))).toEqual([]);
     expect(findingsOf(ID, df(`FROM ${GOOD_BASE} AS base`, 'USER root', 'FROM base')).map(f => f.line)).toEqual([2]);
