@@ -111,6 +111,8 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
       target: values.target as string | undefined,
     });
   } catch (e) {
+    // Only the target is validated here; anything else is not the user's --target.
+    if (values.target === undefined) { throw e; }
     throw new UsageError(`lint: --target ${JSON.stringify(values.target)}: ${(e as Error).message}`);
   }
   const results = inputs.map(input => policy.lint(input.content, input.name));
