@@ -232,6 +232,14 @@ describe('_expandInFinalStage (for the image profile)', () => {
     expect(_expandInFinalStage(a, '$PORT', arg).unresolved).toEqual(['PORT']);
   });
 
+  test('a platform ARG declared before the first FROM without a value keeps its automatic value in a stage, as in FROM', () => {
+    const a = analyze(df('ARG TARGETARCH', `FROM ${GOOD_BASE}`, 'ARG TARGETARCH', 'COPY app-$TARGETARCH /app'));
+    const copy = a.finalInstructions.find(i => i.keyword === 'COPY')!;
+    expect(_expandInFinalStage(a, '$TARGETARCH', copy)).toEqual({ value: 'amd64', unresolved: [] });
+    const own = analyze(df('ARG ARCH', `FROM ${GOOD_BASE}`, 'ARG ARCH', 'COPY app-$ARCH /app'));
+    expect(_expandInFinalStage(own, '$ARCH').unresolved).toEqual(['ARCH']);
+  });
+
   test('_finalStageEnvironment is the base ENV overlaid with the chain\'s ENV', () => {
     const env = _finalStageEnvironment(analyze(file));
     expect(env.get('APP_UID')).toBe('1654');
