@@ -61,15 +61,19 @@ const DISTROLESS_ENV = {
   SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
 };
 
-/** Architecture suffixes of distroless tags (`nonroot-amd64`, `latest-arm64`). */
-const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64)$/;
+/**
+ * Architecture suffixes of image tags (`nonroot-amd64`, `latest-arm64`): the catalog's facts and the
+ * policy's tag checks read a tag without it.
+ * @internal
+ */
+export const _ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
 
 type DistrolessBase = Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family'>;
 
 /** Facts of a Google distroless tag: `latest`, `nonroot`, `debug`, `debug-nonroot`, any of them with an arch suffix. */
 function distrolessFacts(base: DistrolessBase, tag: string): BaseImageFacts {
   // Facts depend only on the variant; older repositories prefix a version (`java:11-debug-nonroot`).
-  const variant = tag.replace(ARCH_SUFFIX, '');
+  const variant = tag.replace(_ARCH_SUFFIX, '');
   const debug = /(^|-)debug(-|$)/.test(variant);
   const nonroot = /(^|-)nonroot$/.test(variant);
   return {

@@ -2,6 +2,7 @@
  * Helpers shared by rules. Internal: not exported from lib/index.ts.
  */
 import { BaseImage, DotnetFlavor } from '../../image/base-image';
+import { _ARCH_SUFFIX } from '../../image/catalog';
 import { ImageUser } from '../../image/facts';
 import { Analysis, BaseResolution, StageAnalysis } from '../analysis';
 import { ModelInstruction, SourceRange } from '../model';
@@ -23,8 +24,6 @@ export function describeBase(stage: StageAnalysis, base: BaseResolution): string
   return w === base.reference ? `"${w}"` : `"${w}" (= "${base.reference}")`;
 }
 
-/** Architecture suffixes of image tags (`nonroot-amd64`). */
-export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
 
 /**
  * The reference to pin in a fix hint: the multi-architecture tag when the tag was chosen per
@@ -32,7 +31,7 @@ export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
  */
 export function pinnable(base: BaseResolution): string {
   const ref = base.reference.replace(/@.*$/, '');
-  return base.archVariables.length > 0 ? ref.replace(ARCH_SUFFIX, '') : ref;
+  return base.archVariables.length > 0 ? ref.replace(_ARCH_SUFFIX, '') : ref;
 }
 
 /** The non-root user to suggest for an image. */
