@@ -70,6 +70,9 @@ const RAW_ANSWERS: Record<string, string[]> = {
   'switching': ['HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n'],
 };
 const rawPorts: Record<string, number> = {};
+/** An HTTP server on the IPv6 loopback, and the Host headers it got; port 0 when ::1 is unavailable. */
+let ipv6Port = 0;
+const ipv6Hosts: Array<string | undefined> = [];
 const httpRequests: http.IncomingMessage[] = [];
 const grpcRequests: Array<{ headers: http2.IncomingHttpHeaders; body: Buffer }> = [];
 
@@ -155,6 +158,11 @@ beforeAll(async () => {
       s.end();
     })));
   }
+  const v6 = track(http.createServer((req, res) => { ipv6Hosts.push(req.headers.host); res.end(); }));
+  ipv6Port = await new Promise<number>(resolve => {
+    v6.once('error', () => resolve(0));
+    v6.listen(0, '::1', () => resolve((v6.address() as net.AddressInfo).port));
+  });
   const closed = net.createServer();
   closedPort = await listen(closed);
   await new Promise(resolve => closed.close(resolve));
@@ -258,6 +266,20 @@ describeNative('probe http', () => {
     const switching = await run('http', String(rawPorts.switching), '/');
     expect(switching.code).toBe(1);
     expect(switching.stderr).toMatch(/unhealthy: HTTP 101$/m);
+  });
+
+  test('--timeout defaults to 5 seconds', async () => {
+    const r = await run('http', String(httpPort), '/slow');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`probe: http 127.0.0.1:${httpPort}/slow: unhealthy: timed out\n`);
+  }, 15_000);
+
+  test('--host takes an IPv6 address, written in brackets in the Host header and the message', async () => {
+    if (!ipv6Port) { return; } // no IPv6 loopback on this machine
+    const r = await run('http', String(ipv6Port), '/healthz', '--host', '::1');
+    expect(r).toEqual({ code: 0, stdout: `probe: http [::1]:${ipv6Port}/healthz: healthy: HTTP 200\n`, stderr: '' });
+    expect(ipv6Hosts).toEqual([`[::1]:${ipv6Port}`]);
+    expect((await run('tcp', String(ipv6Port), '--host', '::1')).code).toBe(0);
   });
 
   test('runs the command HealthCheck.http().execCommand() gives', async () => {
