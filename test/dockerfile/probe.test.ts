@@ -60,6 +60,7 @@ let grpcPort = 0;
 let grpcBarePort = 0;
 let grpcGracefulPort = 0;
 let grpcRefusingPort = 0;
+let grpcPaddedPort = 0;
 /** Raw servers that write these pieces (a few ms apart) to every connection, then close it. */
 const RAW_ANSWERS: Record<string, string[]> = {
   'split': ['HT', 'TP/1.', '1 2', '00', ' OK\r\nContent-Length: 0\r\n\r\n'],
@@ -86,8 +87,8 @@ function decodeService(message: Buffer): string {
 }
 
 /** A gRPC health server: '' SERVING, 'orders.v1.Orders' NOT_SERVING, 'flaky' UNKNOWN, others NOT_FOUND. */
-function grpcHealthServer(withHealth: boolean): http2.Http2Server {
-  const server = http2.createServer();
+function grpcHealthServer(withHealth: boolean, options: http2.ServerOptions = {}): http2.Http2Server {
+  const server = http2.createServer(options);
   server.on('stream', (stream, headers) => {
     stream.on('error', () => undefined);
     const chunks: Buffer[] = [];
@@ -149,6 +150,8 @@ beforeAll(async () => {
   const refusing = grpcHealthServer(true);
   refusing.on('session', (session: http2.ServerHttp2Session) => session.goaway(0, 0));
   grpcRefusingPort = await listen(track(refusing));
+  // Padding on every frame (RFC 9113 6.1): the probe must skip it in DATA.
+  grpcPaddedPort = await listen(track(grpcHealthServer(true, { paddingStrategy: http2.constants.PADDING_STRATEGY_MAX })));
   for (const [name, pieces] of Object.entries(RAW_ANSWERS)) {
     rawPorts[name] = await listen(track(net.createServer(async s => {
       for (const piece of pieces) {
@@ -360,6 +363,12 @@ describeNative('probe grpc', () => {
   test('reads on after a graceful GOAWAY that covers its stream (a server shutting down)', async () => {
     const r = await run('grpc', String(grpcGracefulPort), '--timeout', '2');
     expect(r).toEqual({ code: 0, stdout: `probe: grpc 127.0.0.1:${grpcGracefulPort}: healthy: SERVING\n`, stderr: '' });
+  });
+
+  test('reads padded frames', async () => {
+    const r = await run('grpc', String(grpcPaddedPort));
+    expect(r).toEqual({ code: 0, stdout: `probe: grpc 127.0.0.1:${grpcPaddedPort}: healthy: SERVING\n`, stderr: '' });
+    expect((await run('grpc', String(grpcPaddedPort), '--service', 'orders.v1.Orders')).stderr).toMatch(/unhealthy: NOT_SERVING$/m);
   });
 
   test('exits 1 when a GOAWAY refuses its stream', async () => {
