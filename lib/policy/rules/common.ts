@@ -69,9 +69,9 @@ export interface SuggestedBase {
 export function suggestedFinalBases(image: BaseImage | undefined): SuggestedBase[] {
   const dotnet = /^mcr\.microsoft\.com\/dotnet\/(runtime-deps|runtime|aspnet|sdk)$/.exec(image?.repository ?? '');
   if (dotnet) {
-    const version = /^(\d+\.\d+)/.exec(image?.tag ?? '')?.[1];
-    const dotnetVersion = version && ['8.0', '9.0', '10.0'].includes(version) ? version : undefined;
-    const chiseled = (flavor: DotnetFlavor) => BaseImage.dotnetChiseled({ flavor, dotnetVersion }).reference;
+    const dotnetVersion = /^(\d+\.\d+)/.exec(image?.tag ?? '')?.[1];
+    const chiseled = (flavor: DotnetFlavor) => sameVersion(() => BaseImage.dotnetChiseled({ flavor, dotnetVersion }),
+      () => BaseImage.dotnetChiseled({ flavor })).reference;
     if (dotnet[1] !== 'sdk') { return [{ reference: chiseled(dotnet[1] as DotnetFlavor) }]; }
     return [
       { reference: chiseled(DotnetFlavor.ASPNET), forWhat: 'ASP.NET Core apps' },
@@ -83,15 +83,28 @@ export function suggestedFinalBases(image: BaseImage | undefined): SuggestedBase
   const tag = image?.tag ?? '';
   const major = Number(/^(\d+)/.exec(image?.facts.runtimeVersion ?? '')?.[1]
     ?? /(?:jdk|temurin|corretto|openjdk)-?(\d+)/i.exec(tag)?.[1] ?? /^(\d+)/.exec(tag)?.[1]);
-  const pick = <T extends number>(known: T[], fallback: T): T => (known.includes(major as T) ? major as T : fallback);
   switch (image?.facts.runtime) {
-    case 'nodejs': return [{ reference: BaseImage.googleNodejs({ nodeVersion: pick([22, 24, 26], 24) }).reference }];
+    case 'nodejs': return [{ reference: sameVersion(() => BaseImage.googleNodejs({ nodeVersion: major }), () => BaseImage.googleNodejs()).reference }];
     case 'python': return [{ reference: BaseImage.googlePython3().reference }];
-    case 'java': return [{ reference: BaseImage.googleJava({ javaVersion: pick([17, 21, 25], 21) }).reference }];
+    case 'java': return [{ reference: sameVersion(() => BaseImage.googleJava({ javaVersion: major }), () => BaseImage.googleJava()).reference }];
     case 'dotnet': return [{ reference: BaseImage.dotnetChiseled().reference }];
     case 'rust': return [{ reference: BaseImage.googleCc().reference }];
     default: return [{ reference: BaseImage.googleStatic().reference }];
   }
+}
+
+/**
+ * The image of the same version when the catalog lists it, otherwise the default version: the
+ * catalog, not a second list here, knows which versions exist.
+ */
+function sameVersion(make: () => BaseImage, fallback: () => BaseImage): BaseImage {
+  let image: BaseImage;
+  try {
+    image = make();
+  } catch {
+    return fallback(); // no such repository (nodejs18-debian13, java11-debian13, a NaN version)
+  }
+  return BaseImage.catalog().some(listed => listed.reference === image.reference) ? image : fallback();
 }
 
 /** Whether a USER value names root. */
