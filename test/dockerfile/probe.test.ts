@@ -2,7 +2,7 @@
 // generated probe stage uses and run against local servers on 127.0.0.1: HTTP answers, a TCP
 // listener, a closed port, garbage, a server that never answers, and a gRPC health server made
 // with node's http2 module. Skipped when no C compiler with a static libc is on the machine.
-import { execFile, spawnSync } from 'child_process';
+import { execFile, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as http2 from 'http2';
@@ -305,6 +305,15 @@ describeNative('probe tcp', () => {
     const r = await run('tcp', String(closedPort));
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`probe: tcp 127.0.0.1:${closedPort}: unhealthy: Connection refused\n`);
+  });
+
+  test('keeps its exit status when the runner has closed its output (no death by SIGPIPE)', async () => {
+    const exit = await new Promise<[number | null, string | null]>(resolve => {
+      const child = spawn(probe, ['tcp', String(tcpPort)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      child.on('exit', (code, signal) => resolve([code, signal]));
+    });
+    expect(exit).toEqual([0, null]);
   });
 
   test('runs the command HealthCheck.tcp().execCommand() gives', async () => {
