@@ -124,6 +124,7 @@ beforeAll(async () => {
     httpRequests.push(req);
     const routes: Record<string, number> = { '/healthz': 200, '/moved': 302, '/no-content': 204, '/missing': 404, '/broken': 500, '/unavailable': 503 };
     if (req.url === '/slow') { return; } // never answers
+    if (req.url === '/delayed') { setTimeout(() => res.end('ok'), 300); return; }
     if (req.url?.startsWith('/early')) {
       // 103 Early Hints before the final answer: interim, not the health status.
       res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
@@ -309,7 +310,8 @@ describeNative('probe tcp', () => {
 
   test('keeps its exit status when the runner has closed its output (no death by SIGPIPE)', async () => {
     const exit = await new Promise<[number | null, string | null]>(resolve => {
-      const child = spawn(probe, ['tcp', String(tcpPort)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The answer comes 300 ms later, so the probe writes its verdict long after stdout is closed.
+      const child = spawn(probe, ['http', String(httpPort), '/delayed'], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.destroy();
       child.on('exit', (code, signal) => resolve([code, signal]));
     });
