@@ -152,11 +152,20 @@ export function shellWords(text: string): string[] | undefined {
     const c = text[i];
     if (/\s/.test(c)) {
       if (word !== undefined) { words.push(word); word = undefined; }
-    } else if (c === "'" || c === '"') {
+    } else if (c === "'") {
       const end = text.indexOf(c, i + 1);
       if (end < 0) { return undefined; }
       word = (word ?? '') + text.slice(i + 1, end);
       i = end;
+    } else if (c === '"') {
+      // Inside double quotes a backslash escapes only ", \, $ and ` (as in sh).
+      let quoted = '';
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\' && '"\\$`'.includes(text[i + 1] ?? 'x')) { i++; }
+        quoted += text[i];
+      }
+      if (i >= text.length) { return undefined; }
+      word = (word ?? '') + quoted;
     } else if (c === '\\' && i + 1 < text.length) {
       word = (word ?? '') + text[++i];
     } else {
