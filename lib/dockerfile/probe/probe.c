@@ -3,7 +3,8 @@
  * libc at run time. Built statically in a build stage and copied to /cdk-distroless/probe.
  *
  *   probe http <port> <path> [--timeout <seconds>] [--host <ip>]
- *       HTTP/1.1 GET http://<host>:<port><path>; healthy on status 2xx and 3xx.
+ *       HTTP/1.1 GET http://<host>:<port><path>; healthy on a final status 2xx or 3xx (interim 1xx
+ *       answers such as 103 Early Hints are skipped). Only the response head is read.
  *   probe tcp <port> [--timeout <seconds>] [--host <ip>]
  *       a TCP connection to <host>:<port> opens.
  *   probe grpc <port> [--service <name>] [--timeout <seconds>] [--host <ip>]
