@@ -264,7 +264,10 @@ describe('quotes and variables in COPY', () => {
   });
 
   test('COPY --from with a variable holding an image is checked (CDL107); one without a value is not', () => {
-    expect(findingsOf('CDL107', df('ARG TOOLS=ghcr.io/example/tools:1.4', `FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toHaveLength(1);
+    const viaArg = findingsOf('CDL107', df('ARG TOOLS=ghcr.io/example/tools:1.4', `FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'));
+    expect(viaArg).toHaveLength(1);
+    expect(viaArg[0].message).toMatch(/^COPY --from=\$TOOLS \(= "ghcr\.io\/example\/tools:1\.4"\) copies from an image, not a stage/);
+    expect(viaArg[0].fix).toMatch(/^Write `COPY --from=ghcr\.io\/example\/tools:1\.4@sha256:<digest> \.\.\.` \(or add the digest to the value \$TOOLS expands to\); /);
     expect(findingsOf('CDL107', df(`FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toEqual([]);
     expect(findingsOf('CDL107', df('FROM golang:1.25 AS build', `FROM ${GOOD_BASE}`, 'COPY --from="build" /t /t'))).toEqual([]);
   });
