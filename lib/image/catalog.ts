@@ -436,7 +436,8 @@ function dotnetFacts(flavor: string, tag: string): BaseImageFacts {
     nonRootUser: modern ? DOTNET_APP : undefined,
     runtime: flavor === 'runtime-deps' ? undefined : 'dotnet',
     runtimeVersion: flavor === 'runtime-deps' ? undefined : version,
-    architectures: ['amd64', 'arm64', 'arm'],
+    // Azure Linux is built for amd64 and arm64 only; the Ubuntu and Debian tags also for arm32.
+    architectures: tag.includes('azurelinux') ? ['amd64', 'arm64'] : ['amd64', 'arm64', 'arm'],
     environment,
     description: chiseled
       ? `Ubuntu chiseled .NET ${flavor}: no shell, no package manager, runs as app (1654).`
