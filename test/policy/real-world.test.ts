@@ -15,6 +15,18 @@ describe('1. quotes are removed from instruction words, as Docker does', () => {
     expect(findings[0].message).toMatch(/runs the container as root/);
   });
 
+  test.each([
+    ['USER ${U:-"0"}'], ["USER ${U:-'root'}"], ['ARG U=${X:-"0"}', 'USER $U'], ['ENV U=${X:-"0"}', 'USER $U'], ['ARG X=1', 'USER ${X:+"0"}'],
+  ].map(lines => [lines.join(' / '), lines]))('fails if a quoted default or alternative makes the image root: %s (CDL009)', (_title, lines) => {
+    const findings = findingsOf('CDL009', df(`FROM ${GOOD_BASE}`, ...lines));
+    expect(findings.map(f => f.line)).toEqual([lines.length + 1]);
+    expect(findings[0].message).toMatch(/runs the container as root/);
+  });
+
+  test('a quoted default in FROM is read without its quotes', () => {
+    expect(ids(df('ARG BASE', `FROM \${BASE:-"${GOOD_BASE}"}`, 'USER 65532'))).toEqual([]);
+  });
+
   test('passes if USER "472" is quoted: it is numeric (no CDL104)', () => {
     expect(ids(df(`FROM ${GOOD_BASE}`, 'USER "472"'))).toEqual([]);
     expect(ids(df(`FROM ${GOOD_BASE}`, 'ARG GF_UID="472"', 'USER "$GF_UID":\'0\''))).toEqual([]);
