@@ -107,9 +107,12 @@ function sameVersion(make: () => BaseImage, fallback: () => BaseImage): BaseImag
   return BaseImage.catalog().some(listed => listed.reference === image.reference) ? image : fallback();
 }
 
-/** Whether a USER value names root. */
+/**
+ * Whether a USER value names root: `root`, or a number that is 0 as the runtime reads it (runc parses
+ * the user with Go's strconv.Atoi, which takes `000`, `+0` and `-0`).
+ */
 export function isRootName(user: string): boolean {
-  return user === 'root' || (/^\d+$/.test(user) && Number(user) === 0);
+  return user === 'root' || (/^[+-]?\d+$/.test(user) && Number(user) === 0);
 }
 
 /** "the final stage" or "stage \"app\" (which the final stage builds on)", for messages. */

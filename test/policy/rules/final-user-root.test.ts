@@ -18,10 +18,10 @@ describe('CDL009 final-user-root', () => {
     expect(findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled'))).toEqual([]);
   });
 
-  test.each(['root', '0', '0:0', 'root:root', '0:65532', '000'])('fails on USER %s', user => {
+  test.each(['root', '0', '0:0', 'root:root', '0:65532', '000', '+0', '-0:0'])('fails on USER %s', user => {
     const findings = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'USER 65532', `USER ${user}`, 'ENTRYPOINT ["/app"]'));
     expect(findings.map(f => [f.line, f.column])).toEqual([[3, 1]]);
-    expect(findings[0].message).toMatch(new RegExp(`USER ${user} in the final stage runs the container as root`));
+    expect(findings[0].message).toMatch(new RegExp(`USER ${user.replace('+', '\\+')} in the final stage runs the container as root`));
     expect(findings[0].fix).toBe('Replace it with `USER 65532:65532`.');
   });
 
