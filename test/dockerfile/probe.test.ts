@@ -69,6 +69,7 @@ const RAW_ANSWERS: Record<string, string[]> = {
   'continue-then-close': ['HTTP/1.1 100 Continue\r\n\r\n'],
   'split-interim': ['HTTP/1.1 103 Early Hints\r\nLink: </a.css>', '; rel=preload\r\n', '\r\nHTTP/1.1 200 OK\r\n\r\n'],
   'switching': ['HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n'],
+  'huge-interim': [`HTTP/1.1 103 Early Hints\r\nLink: <${'x'.repeat(20_000)}>\r\n\r\n`, 'HTTP/1.1 200 OK\r\n\r\n'],
 };
 const rawPorts: Record<string, number> = {};
 /** An HTTP server on the IPv6 loopback, and the Host headers it got; port 0 when ::1 is unavailable. */
@@ -260,7 +261,7 @@ describeNative('probe http', () => {
     expect((await run('http', String(rawPorts['no-reason']), '/')).stdout).toMatch(/healthy: HTTP 204$/m);
   });
 
-  test('exits 1 on a status code that is not three digits, an interim answer alone, or 101', async () => {
+  test('exits 1 on a status code that is not three digits, an interim answer alone, 101, or an interim head over 16 KiB', async () => {
     const four = await run('http', String(rawPorts['four-digits']), '/');
     expect(four.code).toBe(1);
     expect(four.stderr).toMatch(/unhealthy: the answer is not HTTP$/m);
@@ -270,6 +271,9 @@ describeNative('probe http', () => {
     const switching = await run('http', String(rawPorts.switching), '/');
     expect(switching.code).toBe(1);
     expect(switching.stderr).toMatch(/unhealthy: HTTP 101$/m);
+    const huge = await run('http', String(rawPorts['huge-interim']), '/');
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/unhealthy: the response head is larger than 16 KiB$/m);
   });
 
   test('--timeout defaults to 5 seconds', async () => {
