@@ -22,10 +22,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
-  deps: ['dockerfile-ast@^0.7.1'],
-  bundledDeps: ['dockerfile-ast'],
+  // Project files the generator reads to detect a layout: Cargo.toml and pyproject.toml (TOML),
+  // pnpm and Yarn files (YAML), pom.xml and .csproj (XML).
+  deps: ['dockerfile-ast@^0.7.1', 'smol-toml@^1.9.1', 'yaml@^2', 'fast-xml-parser@^5'],
+  bundledDeps: ['dockerfile-ast', 'smol-toml', 'yaml', 'fast-xml-parser'],
   devDeps: [
-    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
   ],
