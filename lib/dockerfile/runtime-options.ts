@@ -65,22 +65,61 @@ export interface RustRuntimeOptions extends DebianRuntimeOptions {
   readonly builderImage?: BaseImage;
 }
 
+/** The package manager of a Node.js project. */
+export enum NodePackageManager {
+  /** npm: `package-lock.json` or `npm-shrinkwrap.json`, `npm ci`. */
+  NPM = 'npm',
+  /** pnpm: `pnpm-lock.yaml`, `pnpm install --frozen-lockfile` (`pnpm deploy` for a workspace package). */
+  PNPM = 'pnpm',
+  /** Yarn classic (1.x): `yarn.lock`, `yarn install --frozen-lockfile`. */
+  YARN_CLASSIC = 'yarn-classic',
+  /** Yarn Berry (2+) with the node-modules linker: `yarn.lock` with `.yarnrc.yml`, `yarn install --immutable`. */
+  YARN_BERRY = 'yarn-berry',
+}
+
 /** Options for `Runtime.nodejs()`. */
 export interface NodejsRuntimeOptions extends DebianRuntimeOptions {
+  /**
+   * Package manager.
+   * @default - detected from the lockfile and `packageManager` in package.json when the
+   * generator has a projectDirectory, otherwise NodePackageManager.NPM
+   */
+  readonly packageManager?: NodePackageManager;
+  /**
+   * Exact package-manager version, activated with corepack (e.g. `9.12.3`).
+   * @default - the version `packageManager` in package.json pins; otherwise the one the build image ships (npm),
+   * or corepack's default
+   */
+  readonly packageManagerVersion?: string;
+  /**
+   * The workspace package to build (its name in package.json, or its folder), for npm, pnpm and
+   * Yarn workspaces. Only its production dependency closure reaches the final image.
+   * @default - the project root is the application; a workspace root with several packages is an error naming them
+   */
+  readonly workspace?: string;
+  /**
+   * Folder the build script writes (relative to the package), which the final image gets
+   * instead of the sources.
+   * @default - `compilerOptions.outDir` of tsconfig.json, or 'dist' when the project has a build script;
+   * the whole package when nothing is built
+   */
+  readonly outputDirectory?: string;
   /**
    * Node.js major version, for both the build image and the final image.
    * @default - the final base image's Node.js version when `baseImage` is given, otherwise 24
    */
   readonly nodeVersion?: number;
   /**
-   * Script the final image runs, relative to the project root.
-   * @default 'index.js'
+   * Script the final image runs, relative to the project (or workspace package) root.
+   * @default - detected from `scripts.start` (`node <file>`), `main` or `bin` in package.json; otherwise 'index.js'
    */
   readonly entry?: string;
   /**
-   * An npm script to run after the sources are copied (e.g. `build` for TypeScript). Dev
-   * dependencies are installed for it and pruned afterwards.
-   * @default - no build script: only production dependencies are installed
+   * A package script to run after the sources are copied (e.g. `build` for TypeScript). Dev
+   * dependencies are installed for it in a build stage; the final image gets its output and
+   * the production dependencies only.
+   * @default - `build` when package.json has a `build` script (with a projectDirectory); otherwise none:
+   * only production dependencies are installed
    */
   readonly buildScript?: string;
   /**
