@@ -29,8 +29,8 @@ export interface GoRuntimeOptions extends DebianRuntimeOptions {
    */
   readonly builderImage?: BaseImage;
   /**
-   * Package to build, relative to the module root.
-   * @default '.'
+   * Main package the image runs, relative to the module (or go.work) root, e.g. `./cmd/server`.
+   * @default - detected: the only main package of the module or workspace (an error lists them when there are several); '.' without a projectDirectory
    */
   readonly packagePath?: string;
   /**
@@ -38,19 +38,41 @@ export interface GoRuntimeOptions extends DebianRuntimeOptions {
    * @default 'app'
    */
   readonly binaryName?: string;
+  /**
+   * More main packages built into the image, each as `/app/<last path segment>` (e.g. a migration tool next to the server).
+   * @default - only packagePath
+   */
+  readonly additionalPackages?: string[];
+  /**
+   * Private module paths (`GOPRIVATE`, e.g. `github.com/acme/*`). Their download reads credentials from the
+   * BuildKit secret `netrc` (a .netrc file: `--secret id=netrc,src=$HOME/.netrc`), never from a build argument.
+   * @default - no private modules
+   */
+  readonly privateModules?: string;
+  /**
+   * A string variable stamped with the build argument `VERSION` through `-ldflags -X`, e.g. `main.version`
+   * (build with `--build-arg VERSION=1.2.3`).
+   * @default - no version stamping
+   */
+  readonly versionVariable?: string;
 }
 
 /** Options for `Runtime.rust()`. */
 export interface RustRuntimeOptions extends DebianRuntimeOptions {
   /**
-   * Name of the binary Cargo builds (the package or `[[bin]]` name).
-   * @default 'app'
+   * Name of the binary Cargo builds (`--bin`: the package or `[[bin]]` name).
+   * @default - detected: the only binary of the package (or workspace); 'app' without a projectDirectory
    */
   readonly binaryName?: string;
   /**
+   * Workspace member to build (`cargo build -p <package>`).
+   * @default - detected: the member that has the binary; none without a projectDirectory
+   */
+  readonly package?: string;
+  /**
    * Build a static binary for the `<arch>-unknown-linux-musl` target, which runs on
    * `distroless/static` (or scratch). Otherwise the binary links glibc and runs on `distroless/cc`.
-   * @default false
+   * @default - true when baseImage has no C library (static, scratch), otherwise false
    */
   readonly musl?: boolean;
   /**
@@ -129,19 +151,57 @@ export interface NodejsRuntimeOptions extends DebianRuntimeOptions {
   readonly builderImage?: BaseImage;
 }
 
+/** How a Python project declares its dependencies. */
+export enum PythonDependencies {
+  /** A requirements file, installed with pip. */
+  REQUIREMENTS = 'requirements',
+  /** uv: `uv.lock`, exported with `uv export --frozen` and installed with `uv pip`. */
+  UV = 'uv',
+  /** Poetry: `poetry.lock`, exported with `poetry export` and installed with pip. */
+  POETRY = 'poetry',
+  /** A PEP 517 project (`pyproject.toml` with a build backend), installed with `pip install .`. */
+  PEP517 = 'pep517',
+}
+
 /** Options for `Runtime.python()`. */
 export interface PythonRuntimeOptions extends DebianRuntimeOptions {
   /**
-   * Script the final image runs, relative to the project root.
-   * @default 'main.py'
+   * Script the final image runs, relative to the project root. Cannot be combined with `module` or `consoleScript`.
+   * @default - detected: the single `[project.scripts]` entry, a package with `__main__.py`, or main.py / app.py; otherwise 'main.py'
    */
   readonly entry?: string;
+  /**
+   * Module the final image runs with `python -m` (e.g. `myapp` or `myapp.server`).
+   * @default - see `entry`
+   */
+  readonly module?: string;
+  /**
+   * Console script of `[project.scripts]` (or `[tool.poetry.scripts]`) the final image runs, by name.
+   * @default - see `entry`
+   */
+  readonly consoleScript?: string;
+  /**
+   * How dependencies are declared.
+   * @default - detected: uv.lock → UV, poetry.lock → POETRY, a requirements file → REQUIREMENTS,
+   * pyproject.toml with a build backend → PEP517; without a projectDirectory, REQUIREMENTS
+   */
+  readonly dependencies?: PythonDependencies;
   /**
    * Requirements file installed with `pip install --target`, relative to the project root.
    * It must exist (it may be empty).
    * @default 'requirements.txt'
    */
   readonly requirementsFile?: string;
+  /**
+   * uv version (the `ghcr.io/astral-sh/uv` image tag) for `PythonDependencies.UV`.
+   * @default - `required-version` of `[tool.uv]` when it names one version, otherwise '0.9'
+   */
+  readonly uvVersion?: string;
+  /**
+   * Poetry version for `PythonDependencies.POETRY`.
+   * @default - the version that wrote poetry.lock, otherwise '2.2.1'
+   */
+  readonly poetryVersion?: string;
   /**
    * Build image. Its Python minor version must be the final image's (Debian 13 ships 3.13,
    * Debian 12 ships 3.11), or compiled wheels will not load.
