@@ -226,7 +226,8 @@ export enum JavaBuild {
 export interface JavaBuildOptions extends DebianRuntimeOptions {
   /**
    * How the jar is produced.
-   * @default JavaBuild.MAVEN
+   * @default - detected: pom.xml → MAVEN, build.gradle(.kts) or settings.gradle(.kts) → GRADLE, only .java sources → JAVAC;
+   * JavaBuild.MAVEN without a projectDirectory
    */
   readonly buildTool?: JavaBuild;
   /**
@@ -251,6 +252,19 @@ export interface JavaBuildOptions extends DebianRuntimeOptions {
    * @default 'src'
    */
   readonly sourceDirectory?: string;
+  /**
+   * Module of a Maven or Gradle multi-module build to package (its folder, e.g. `api` or `services/api`);
+   * its build resolves the modules it depends on (`mvn -pl <module> -am`, `gradle :<module>:build`).
+   * @default - detected: the only module that builds an application (a Spring Boot module, or the only one);
+   * the root project without a projectDirectory
+   */
+  readonly module?: string;
+  /**
+   * Split a Spring Boot jar into its layers (dependencies, spring-boot-loader, snapshot-dependencies,
+   * application) with the jar's own `jarmode`, each a separate COPY, so a code change ships one small layer.
+   * @default - true when the build applies the Spring Boot plugin (with a projectDirectory)
+   */
+  readonly springBootLayers?: boolean;
   /**
    * Build image.
    * @default - BaseImage.maven('3.9-amazoncorretto-<javaVersion>-debian'), BaseImage.gradle('8-jdk<javaVersion>'),
@@ -284,8 +298,8 @@ export interface JavaJlinkRuntimeOptions extends JavaBuildOptions {
   readonly jdkImage?: BaseImage;
   /**
    * Java modules of the runtime.
-   * @default - java.base, java.logging, java.management, java.naming, java.net.http, jdk.unsupported,
-   * and jdk.crypto.ec up to Java 21
+   * @default - computed from the application with `jdeps --print-module-deps` (plus jdk.crypto.ec up to
+   * Java 21, which TLS loads as a service that jdeps cannot see)
    */
   readonly modules?: string[];
 }
@@ -294,19 +308,29 @@ export interface JavaJlinkRuntimeOptions extends JavaBuildOptions {
 export interface DotnetRuntimeOptions {
   /**
    * Assembly the final image runs (`<assemblyName>.dll`).
-   * @default 'App'
+   * @default - `AssemblyName` of the project file, or its file name; 'App' without a projectDirectory
    */
   readonly assemblyName?: string;
   /**
-   * Project file, relative to the project root.
-   * @default '<assemblyName>.csproj'
+   * Project file, relative to the project root (in a solution: the project to publish).
+   * @default - detected: the only project in the folder, or the only executable project of the solution; '<assemblyName>.csproj' without a projectDirectory
    */
   readonly projectFile?: string;
   /**
    * Run on the ASP.NET Core runtime (`aspnet`) rather than the plain .NET runtime.
-   * @default true
+   * @default - true for `Microsoft.NET.Sdk.Web` projects (and without a projectDirectory), false for other SDKs
    */
   readonly aspnet?: boolean;
+  /**
+   * Publish self-contained (trimmed when the project says PublishTrimmed), to run on the `runtime-deps` image with no .NET runtime.
+   * @default - the project's SelfContained, PublishTrimmed or PublishAot; false without a projectDirectory
+   */
+  readonly selfContained?: boolean;
+  /**
+   * The app needs culture data and time zones: run on the `-extra` image (ICU and tzdata) instead of globalization-invariant mode.
+   * @default - true when the project sets InvariantGlobalization to false; otherwise false (invariant)
+   */
+  readonly globalization?: boolean;
   /**
    * .NET version of the SDK and runtime images.
    * @default - the final base image's .NET version when `baseImage` is given, otherwise '10.0'

@@ -119,7 +119,7 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
   const target = l.workspace?.dir;
   const entry = joinPath(ctx.workdir, target ? `${target}/${l.entry}` : l.entry);
   const env: Array<[string, string]> = [['NODE_ENV', 'production']];
-  const depsFirst = '# Dependencies first: a change to the sources alone reuses the install layer.';
+  const depsFirst = `# Dependencies first: a change to the sources alone reuses the ${pm === NodePackageManager.NPM ? 'npm ci' : 'install'} layer.`;
 
   // The plain layout: production dependencies, then the sources, all in one stage.
   if (!l.buildScript && !l.workspace) {

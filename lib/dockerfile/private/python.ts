@@ -62,7 +62,7 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
   return {
     requirements: { libc: Libc.GLIBC, languageRuntime: 'python' },
     defaultFinalImage: () => BaseImage.googlePython3({ debian }),
-    dockerignore: ['__pycache__', '**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '*.egg-info', 'htmlcov', '.pypirc', 'dist', 'build'],
+    dockerignore: ['__pycache__', '**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '*.egg-info', 'htmlcov', '.pypirc'],
     contextArtifacts: [],
     detected: layout.notes,
     resolve: (l: LayoutInput) => pythonRuntime(options, l),

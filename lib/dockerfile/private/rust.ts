@@ -57,7 +57,7 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
       if (musl) {
         lines.push(run(ctx, 'rustup target add "$(uname -m)-unknown-linux-musl"', { caEnv }));
       }
-      const out = `target/${musl ? '"$TARGET"/' : ''}release/${binary}`;
+      const out = musl ? `"target/$TARGET/release/${binary}"` : `target/release/${binary}`;
       if (layout.members.length === 0) {
         // Without the manifests at hand: one crate with src/main.rs.
         lines.push(
