@@ -140,7 +140,8 @@ export class DistrolessImage {
    */
   public static fromSource(directory: string, options: SourceImageOptions): DistrolessImage {
     const dir = checkDirectory(directory, 'DistrolessImage.fromSource');
-    const dockerfile = new DistrolessDockerfile(options);
+    // The generator reads the folder (never writes it) to follow the project's layout.
+    const dockerfile = new DistrolessDockerfile({ ...options, projectDirectory: options.projectDirectory ?? dir });
     const text = dockerfile.render();
     const lint = new DockerfilePolicy({ registryMirrors: options.registryMirrors, images: options.baseImage ? [options.baseImage] : undefined }).lint(text, 'Dockerfile');
     return new DistrolessImage({

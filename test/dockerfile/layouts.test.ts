@@ -9,6 +9,7 @@ import {
 } from '../../lib/dockerfile';
 import { BaseImage } from '../../lib/image';
 import { DockerfilePolicy } from '../../lib/policy';
+import { DistrolessImage } from '../../lib/workload';
 
 afterAll(cleanProjects);
 
@@ -349,7 +350,8 @@ describe('.NET', () => {
   test('fails with several executable projects', () => {
     expect(() => gen(Runtime.dotnet(), {
       'A.sln': 'Project("{X}") = "A", "A\\A.csproj", "{1}"\nProject("{X}") = "B", "B\\B.csproj", "{2}"\n',
-      'A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>', 'B/B.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+      'A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+      'B/B.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
     })).toThrow(/2 executable projects: "A\/A.csproj" and "B\/B.csproj". Choose the one to publish with projectFile/);
   });
 });
@@ -380,4 +382,17 @@ describe('monorepo: appDirectory', () => {
 
 test('fails if projectDirectory is not a folder', () => {
   expect(() => new DistrolessDockerfile({ runtime: Runtime.go(), projectDirectory: path.join(__dirname, 'no-such-folder') })).toThrow(/projectDirectory .* is not a folder/);
+});
+
+describe('DistrolessImage.fromSource', () => {
+  test('reads its folder for the layout', () => {
+    const dir = project(LAYOUTS['rust workspace']);
+    const out = project({});
+    const staged = DistrolessImage.fromSource(dir, { runtime: Runtime.rust() }).stage(out);
+    expect(fs.readFileSync(path.join(staged.directory, 'Dockerfile'), 'utf8')).toContain('cargo build --release --locked --offline -p api --bin api');
+  });
+
+  test('fails with the layout\'s message when the folder is not what the runtime builds', () => {
+    expect(() => DistrolessImage.fromSource(project({ 'main.go': '' }), { runtime: Runtime.go() })).toThrow(/has no go.mod or go.work/);
+  });
 });

@@ -29,6 +29,16 @@ const MARKERS: Array<[string, (p: ProjectFiles) => string | undefined]> = [
   ['cpp', p => ['CMakeLists.txt', 'Makefile'].find(f => p.isFile(f))],
 ];
 
+/** Whether a folder (or its app folder) holds any manifest `detectRuntime` knows. */
+export function hasManifest(directory: string, appDirectory = '.'): boolean {
+  try {
+    const project = ProjectFiles.open(directory, 'init: --dir', appDirectory);
+    return MARKERS.some(([, test]) => test(project) !== undefined);
+  } catch {
+    return false;
+  }
+}
+
 /** What `init` found: the runtime name and the file that says so. */
 export interface DetectedRuntime {
   readonly runtime: string;

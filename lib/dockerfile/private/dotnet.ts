@@ -37,8 +37,14 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
   const l: DotnetLayout = input?.project
     ? detect(input.project, projectOption, assemblyOption, aspnetOption, selfContainedOption, globalizationOption)
     : {
-      projectFile: projectOption ?? `${assemblyOption ?? 'App'}.csproj`, assemblyName: assemblyOption ?? 'App', aspnet: aspnetOption ?? true,
-      selfContained: selfContainedOption ?? false, trimmed: false, globalization: globalizationOption ?? false, restoreFiles: [], notes: [],
+      projectFile: projectOption ?? `${assemblyOption ?? 'App'}.csproj`,
+      assemblyName: assemblyOption ?? 'App',
+      aspnet: aspnetOption ?? true,
+      selfContained: selfContainedOption ?? false,
+      trimmed: false,
+      globalization: globalizationOption ?? false,
+      restoreFiles: [],
+      notes: [],
     };
   const dotnetVersion = versionOption ?? l.dotnetVersion;
   const flavor = l.selfContained ? DotnetFlavor.RUNTIME_DEPS : l.aspnet ? DotnetFlavor.ASPNET : DotnetFlavor.RUNTIME;
@@ -195,7 +201,14 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
   }
   const extras = ['Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'NuGet.config', 'nuget.config', 'global.json'].filter(f => p.isFile(f));
   return {
-    projectFile, assemblyName, aspnet, selfContained, trimmed, globalization, dotnetVersion: dotnetVersion || undefined,
-    restoreFiles: [...extras, ...files], notes,
+    projectFile,
+    assemblyName,
+    aspnet,
+    selfContained,
+    trimmed,
+    globalization,
+    dotnetVersion: dotnetVersion || undefined,
+    restoreFiles: [...extras, ...files],
+    notes,
   };
 }

@@ -67,7 +67,7 @@ export function goRuntime(options: GoRuntimeOptions, input?: LayoutInput): Runti
       const lines: string[] = layout.notes.map(n => `# Detected: ${n}`);
       const secretMount = privateModules ? ' --mount=type=secret,id=netrc,target=/root/.netrc' : '';
       if (privateModules) {
-        lines.push(`# Private modules come straight from their hosts, with the credentials of the "netrc" build secret (--secret id=netrc,src=$HOME/.netrc).`,
+        lines.push('# Private modules come straight from their hosts, with the credentials of the "netrc" build secret (--secret id=netrc,src=$HOME/.netrc).',
           `ENV GOPRIVATE=${privateModules}`);
       }
       if (!layout.vendored) {

@@ -91,7 +91,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
   const jarPath = mod && /^(target|build)\//.test(b.jarPath) ? `${mod}/${b.jarPath}` : b.jarPath;
   // A Spring Boot build also writes the plain jar (-plain, original-): pick the executable one.
   const pickJar = `JAR="$(ls ${jarPath} | grep -v -e '-plain\\.jar$' -e '-sources\\.jar$' -e '-javadoc\\.jar$' -e '/original-' | head -n 1)" \\\n`
-    + `    && test -n "$JAR" \\\n    && mkdir -p /out && cp "$JAR" /out/app.jar`;
+    + '    && test -n "$JAR" \\\n    && mkdir -p /out && cp "$JAR" /out/app.jar';
   const extract = layered ? layerExtraction(l.springBoot?.version) : undefined;
   const withLayers = (lines: string[]) => extract
     ? [...lines, '# The jar\'s own layer index splits it: a code change rebuilds only the application layer.', `RUN ${extract.command}`] : lines;
@@ -113,8 +113,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           `COPY ${c(b.sourceDirectory)} ./${b.sourceDirectory}`,
           '# javac compiles the main class and every class it references from the source path.',
           `RUN mkdir -p /out/classes \\\n    && javac -d /out/classes${cp} --source-path ${b.sourceDirectory} ${mainSource}${manifest} \\\n`
-              + `    && jar --create --file /out/app.jar --main-class ${b.mainClass}${lib ? ' --manifest /tmp/manifest.txt' : ''} -C /out/classes .`,
-        ]),
+              + `    && jar --create --file /out/app.jar --main-class ${b.mainClass}${lib ? ' --manifest /tmp/manifest.txt' : ''} -C /out/classes .`]),
       };
     }
     case JavaBuild.GRADLE: {
@@ -130,8 +129,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           ...(l.buildFiles.length ? buildCopies() : ['COPY *.gradle* ./']),
           run(ctx, 'gradle --no-daemon --quiet dependencies > /dev/null 2>&1 || true', java),
           `COPY ${c('.')} .`,
-          run(ctx, `gradle --no-daemon --quiet ${task} -x test \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java),
-        ])),
+          run(ctx, `gradle --no-daemon --quiet ${task} -x test \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }
     default: {
@@ -147,8 +145,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           // In a reactor, modules the selected one depends on are in no repository yet: best effort.
           run(ctx, `mvn --batch-mode --no-transfer-progress${select} dependency:go-offline${mod ? ' || true' : ''}`, java),
           `COPY ${c('.')} .`,
-          run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests${select} package \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java),
-        ])),
+          run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests${select} package \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }
   }
@@ -172,7 +169,8 @@ function appCopies(plan: JavaBuildPlan, input: LayoutInput | undefined, workdir:
     return plan.layers.map(layer => copyFrom('build', `/out/layers/${layer}/`, `${workdir}/`));
   }
   const jar = joinPath(workdir, 'app.jar');
-  return [...(plan.libDirectory ? [{ src: inContext(input, plan.libDirectory), dest: joinPath(workdir, plan.libDirectory) }] : []), plan.copyJar(jar)];
+  const lib = plan.libDirectory ? [{ src: inContext(input, plan.libDirectory), dest: joinPath(workdir, plan.libDirectory) }] : [];
+  return [...lib, plan.copyJar(jar)];
 }
 
 /** How java starts the app: `-jar app.jar`, or the Spring Boot launcher on the extracted class path. */
@@ -355,11 +353,11 @@ export function javaJlinkRuntime(options: JavaJlinkRuntimeOptions, input?: Layou
       const plan = buildPlan(ctx, b, version, jdk, l, input, layered);
       const compress = version >= 21 ? 'zip-6' : '2';
       const jlinkBin = '"$(dirname "$(readlink -f "$(command -v javac)")")"';
-      const options = `    --strip-java-debug-attributes --no-man-pages --no-header-files --compress=${compress} \\\n    --output /out/java`;
+      const jlinkOptions = `    --strip-java-debug-attributes --no-man-pages --no-header-files --compress=${compress} \\\n    --output /out/java`;
       const stages: Stage[] = plan.stage ? [plan.stage] : [];
       let jlinkLines: string[];
       if (modules) {
-        jlinkLines = [`RUN ${jlinkBin}/jlink \\\n    --add-modules ${modules.join(',')} \\\n${options}`];
+        jlinkLines = [`RUN ${jlinkBin}/jlink \\\n    --add-modules ${modules.join(',')} \\\n${jlinkOptions}`];
       } else {
         // jdeps reads the application; the module list is its own layer, so jlink reruns only when the list changes.
         const app = plan.layers ? '/in/layers' : '/in';
@@ -380,7 +378,7 @@ export function javaJlinkRuntime(options: JavaJlinkRuntimeOptions, input?: Layou
               + `    ${jars} \\\n    | tr -d '\\n' > /out/modules${version <= 21 ? ' \\\n    && printf \',jdk.crypto.ec\' >> /out/modules' : ''} \\\n    && cat /out/modules`,
           ],
         });
-        jlinkLines = ['COPY --from=modules /out/modules /tmp/modules', `RUN ${jlinkBin}/jlink \\\n    --add-modules "$(cat /tmp/modules)" \\\n${options}`];
+        jlinkLines = ['COPY --from=modules /out/modules /tmp/modules', `RUN ${jlinkBin}/jlink \\\n    --add-modules "$(cat /tmp/modules)" \\\n${jlinkOptions}`];
       }
       const jlink: Stage = {
         name: 'jlink',

@@ -34,7 +34,9 @@ interface NodeLayout {
   /** Context files the dependency install needs, app-relative. */
   readonly manifests: string[];
   /** The workspace package (folder, app-relative) and the folders of its local production dependencies. */
-  readonly workspace?: { readonly dir: string; readonly name: string; readonly closure: string[]; readonly members: string[]; readonly built: string[] };
+  readonly workspace?: {
+    readonly dir: string; readonly name: string; readonly closure: string[]; readonly members: string[]; readonly built: string[];
+  };
   readonly buildScript?: string;
   readonly outputDirectory?: string;
   readonly entry: string;
@@ -154,13 +156,13 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
       `COPY ${l.manifests.filter(m => /pnpm-lock\.yaml$|\.npmrc$|pnpm-workspace\.yaml$/.test(m)).map(m => inContext(input, m)).join(' ')} ./`,
       run(ctx, 'pnpm fetch', download),
       copySources,
-      run(ctx, 'pnpm install --offline --frozen-lockfile', download),
-    ];
+      run(ctx, 'pnpm install --offline --frozen-lockfile', download)];
     if (l.buildScript) { lines.push(`RUN pnpm --filter ${shellWord(ws.name)}... run ${l.buildScript}`); }
     lines.push(`# ${ws.name} with its production dependencies only (workspace packages copied in, not linked).`,
       `RUN pnpm --filter ${shellWord(ws.name)} --prod deploy${legacy} /out/app`);
     return {
-      builderImage: builder, shellImage: builder,
+      builderImage: builder,
+      shellImage: builder,
       stages: [buildStage(builder, lines)],
       copies: [copyFrom('build', '/out/app', ctx.workdir)],
       cmd: [joinPath(ctx.workdir, l.entry)],
@@ -261,9 +263,16 @@ function defaults(v: Validated, resolved: boolean): NodeLayout {
   }
   const manifests = pm === NodePackageManager.NPM ? ['package*.json'] : ['package.json', lockfileOf(pm)];
   return {
-    pm, pin: v.packageManagerVersion ? `${toolOf(pm)}@${v.packageManagerVersion}` : undefined, pinnedByField: false, manifests,
-    buildScript: v.buildScript, outputDirectory: v.buildScript ? v.outputDirectory : undefined, entry: v.entry ?? 'index.js',
-    native: [], pnpmInjected: false, notes: [],
+    pm,
+    pin: v.packageManagerVersion ? `${toolOf(pm)}@${v.packageManagerVersion}` : undefined,
+    pinnedByField: false,
+    manifests,
+    buildScript: v.buildScript,
+    outputDirectory: v.buildScript ? v.outputDirectory : undefined,
+    entry: v.entry ?? 'index.js',
+    native: [],
+    pnpmInjected: false,
+    notes: [],
   };
 }
 
@@ -419,8 +428,18 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     for (const d of ['.yarn/releases', '.yarn/plugins', '.yarn/patches']) { if (p.isDir(d)) { manifests.push(d); } }
   }
   return {
-    pm, pin, pinnedByField: !!fieldMatches && !v.packageManagerVersion, manifests, workspace, buildScript, outputDirectory, entry,
-    native: [...native], pnpmMajor, pnpmInjected: get(pnpmWs, 'injectWorkspacePackages') === true, notes,
+    pm,
+    pin,
+    pinnedByField: !!fieldMatches && !v.packageManagerVersion,
+    manifests,
+    workspace,
+    buildScript,
+    outputDirectory,
+    entry,
+    native: [...native],
+    pnpmMajor,
+    pnpmInjected: get(pnpmWs, 'injectWorkspacePackages') === true,
+    notes,
   };
 }
 

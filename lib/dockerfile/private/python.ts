@@ -53,9 +53,13 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
         + 'Set projectDirectory (DistrolessImage.fromSource sets it), or use module instead.');
     }
     layout = {
-      deps: options.dependencies ?? PythonDependencies.REQUIREMENTS, requirements: requirementsOption ?? 'requirements.txt',
-      installProject: options.dependencies === PythonDependencies.PEP517, entry: entryOption ?? { kind: 'script', path: 'main.py' },
-      uvVersion: uvOption ?? '0.9', poetryVersion: poetryOption ?? '2.2.1', notes: [],
+      deps: options.dependencies ?? PythonDependencies.REQUIREMENTS,
+      requirements: requirementsOption ?? 'requirements.txt',
+      installProject: options.dependencies === PythonDependencies.PEP517,
+      entry: entryOption ?? { kind: 'script', path: 'main.py' },
+      uvVersion: uvOption ?? '0.9',
+      poetryVersion: poetryOption ?? '2.2.1',
+      notes: [],
     };
   }
 

@@ -145,7 +145,7 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
   const ws = get(root, 'workspace');
   if (ws) {
     const excluded = strings(get(ws, 'exclude')).flatMap(x => p.dirs(x));
-    for (const d of strings(get(ws, 'members')).flatMap(x => p.dirs(x)).filter(d => !excluded.includes(d) && d !== '.')) {
+    for (const d of strings(get(ws, 'members')).flatMap(x => p.dirs(x)).filter(m => !excluded.includes(m) && m !== '.')) {
       const m = p.isFile(`${d}/Cargo.toml`) ? member(p, d, p.toml(`${d}/Cargo.toml`)) : undefined;
       if (m) { members.push(m); }
     }
