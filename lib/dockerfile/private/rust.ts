@@ -19,6 +19,8 @@ interface Member {
 
 interface RustLayout {
   readonly members: Member[];
+  /** Cargo configuration and vendored sources (`cargo vendor`), app-relative: copied with the manifests. */
+  readonly vendor: string[];
   readonly package?: string;
   readonly binary: string;
   readonly notes: string[];
@@ -35,7 +37,7 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
   // A base without a C library (static, scratch) needs a static binary: musl, unless said otherwise.
   const musl = muslOption ?? (input?.baseImage !== undefined && input.baseImage.facts.libc === Libc.NONE);
   const layout: RustLayout = input?.project ? detect(input.project, packageOption, binaryOption)
-    : { members: [], package: packageOption, binary: binaryOption ?? 'app', notes: [] };
+    : { members: [], vendor: [], package: packageOption, binary: binaryOption ?? 'app', notes: [] };
   const notes = [...layout.notes, ...(muslOption === undefined && musl ? ['musl target: baseImage has no C library, so the binary is linked statically'] : [])];
   const caEnv = ['CARGO_HTTP_CAINFO', 'SSL_CERT_FILE'];
 
@@ -76,6 +78,9 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
           `COPY ${inContext(input, 'Cargo.toml')} ${inContext(input, 'Cargo.lock')} ./`);
         for (const m of layout.members.filter(x => x.dir !== '.')) {
           lines.push(`COPY ${inContext(input, `${m.dir}/Cargo.toml`)} ${m.dir}/`);
+        }
+        for (const v of layout.vendor) {
+          lines.push(`COPY ${inContext(input, v)} ${v}`);
         }
         lines.push(run(ctx, `${setTarget}${dirs.length ? `mkdir -p ${dirs.join(' ')} \\\n    && ` : ''}${write.join(' \\\n    && ')} \\\n    && cargo fetch --locked \\\n`
             + `    && cargo build --release --locked --offline${triple}${select} \\\n    && rm -f ${stubs.map(([f]) => f).join(' ')}`, { caEnv }),
@@ -151,6 +156,20 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
     }
     notes.push(`Cargo workspace of ${listOf(members.map(m => m.name))}`);
   }
+  // `cargo vendor`: the configuration that replaces crates.io and the folder it points at belong to the dependency layer.
+  const vendor: string[] = [];
+  const configFile = ['.cargo/config.toml', '.cargo/config'].find(f => p.isFile(f));
+  if (configFile) {
+    vendor.push('.cargo');
+    const sources = get(p.toml(configFile), 'source') ?? {};
+    for (const name of Object.keys(sources)) {
+      const dir = get(sources[name], 'directory');
+      if (typeof dir === 'string' && p.isDir(dir)) {
+        vendor.push(normalizeRelative(checkPath(dir, `${WHAT}: source.${name}.directory in ${p.describe(configFile)}`, { relative: true })));
+      }
+    }
+    if (vendor.length > 1) { notes.push(`vendored crates (${vendor.slice(1).join(', ')}, ${configFile}): copied with the manifests, built in the dependency layer`); }
+  }
   const binaries = members.flatMap(m => m.bins.map(b => ({ member: m, bin: b })));
   let choice = binaries.filter(b => (!packageOption || b.member.name === packageOption) && (!binaryOption || b.bin === binaryOption));
   if (packageOption && !members.some(m => m.name === packageOption)) {
@@ -166,5 +185,5 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
   }
   const picked = choice[0];
   if (!binaryOption || (ws && !packageOption)) { notes.push(`binary ${picked.bin} of package ${picked.member.name}`); }
-  return { members, package: ws ? picked.member.name : packageOption, binary: picked.bin, notes };
+  return { members, vendor, package: ws ? picked.member.name : packageOption, binary: picked.bin, notes };
 }
