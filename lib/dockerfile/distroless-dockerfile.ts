@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { layoutOf, resolveImpl } from './private/detect';
+import { layoutOf, resolveImpl, siblingsOf } from './private/detect';
 import { renderDockerignore } from './private/dockerignore';
 import {
   checkArgument, checkEnvName, checkLabelKey, checkPath, checkReference, checkText, isId, jsonArray,
@@ -237,7 +237,7 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, layout.appDirectory);
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, layout.appDirectory, siblingsOf(layout));
   }
 
   /** The Dockerfile text. */

@@ -186,11 +186,11 @@ describe('cdk-distroless init on a project', () => {
 
   test('--app-dir: a monorepo app, the context at the repository root', () => {
     const dir = tempDir();
-    write(dir, { 'services/api/go.mod': 'module x\n\ngo 1.24\n', 'services/api/main.go': 'package main\n' });
+    write(dir, { 'services/api/go.mod': 'module x\n\ngo 1.24\n', 'services/api/main.go': 'package main\n', 'web/index.html': '' });
     const { code } = runCli(['init', '--app-dir', 'services/api'], { cwd: dir });
     expect(code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain('COPY services/api/ .');
-    expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('\n*\n!services/api\n');
+    expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('builder\n/web\n');
   });
 
   test('fails if the folder holds manifests of several runtimes, naming them and --runtime', () => {

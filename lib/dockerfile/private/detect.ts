@@ -13,6 +13,24 @@ export function layoutOf(projectDirectory: unknown, appDirectory: unknown, baseI
   return { project, appDirectory: app, baseImage };
 }
 
+/**
+ * What lies beside the app's folder on the way down from the build context's root (`web`,
+ * `services/billing`, `README.md`), for a `.dockerignore` that keeps the context to the app.
+ */
+export function siblingsOf(layout: LayoutInput): string[] | undefined {
+  if (!layout.project || layout.appDirectory === '.') { return undefined; }
+  const root = layout.project;
+  const parts = layout.appDirectory.split('/');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const dir = parts.slice(0, i).join('/') || '.';
+    for (const name of root.listContext(dir)) {
+      if (name !== parts[i]) { out.push(dir === '.' ? name : `${dir}/${name}`); }
+    }
+  }
+  return out;
+}
+
 /** The runtime's implementation for this layout (the runtime's own when it does not adapt). */
 export function resolveImpl(impl: RuntimeImpl, layout: LayoutInput): RuntimeImpl {
   return impl.resolve ? impl.resolve(layout) : impl;

@@ -86,6 +86,11 @@ export class ProjectFiles {
     return this.parsed(rel, 'XML', text => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ARRAYS.has(name) }).parse(text));
   }
 
+  /** Names in a folder of the build context (relative to its root, not the app's folder), sorted. */
+  public listContext(rel: string): string[] {
+    return new ProjectFiles(this.root, '.').list(rel);
+  }
+
   /** Names in a folder, sorted; none when it is missing. */
   public list(rel: string): string[] {
     if (!this.isDir(rel)) { return []; }

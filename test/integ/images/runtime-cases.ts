@@ -19,6 +19,8 @@ export interface RuntimeCase {
   readonly dependencySteps: RegExp[];
   /** Files the image must hold besides the entrypoint (extra binaries, dependency layers). */
   readonly expectFiles?: string[];
+  /** Lines the generated .dockerignore must have. */
+  readonly expectIgnored?: string[];
   /** What `detected` must say, in part. */
   readonly expectDetected: RegExp[];
   /** Writes the project into the (empty) context folder. */
@@ -183,10 +185,12 @@ export const RUNTIME_CASES: RuntimeCase[] = [
     sourceFile: 'services/api/main.go',
     dependencySteps: [/^COPY services\/api\/go\.mod /, /go mod download/],
     expectDetected: [],
+    expectIgnored: ['/web', '/services/billing', '/README.md'],
     write(dir) {
       put(dir, 'services/api/go.mod', app('go', 'go.mod'));
       put(dir, 'services/api/main.go', app('go', 'main.go'));
       // The rest of the repository: the .dockerignore keeps it out of the build context.
+      put(dir, 'services/billing/go.mod', 'module example.com/billing\n\ngo 1.22\n');
       put(dir, 'web/package.json', '{"name":"web"}\n');
       put(dir, 'web/big.bin', 'x'.repeat(4 * 1024 * 1024));
       put(dir, 'README.md', '# monorepo\n');

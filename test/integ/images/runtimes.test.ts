@@ -49,6 +49,8 @@ function runtimeCase(c: RuntimeCase): void {
     for (const pattern of c.expectDetected) {
       assert.ok(dockerfile.detected.some(d => pattern.test(d)), `nothing detected matches ${pattern}: ${JSON.stringify(dockerfile.detected)}`);
     }
+    const ignore = dockerfile.renderDockerignore().split('\n');
+    for (const line of c.expectIgnored ?? []) { assert.ok(ignore.includes(line), `.dockerignore has no ${line}:\n${ignore.join('\n')}`); }
     const result = new DockerfilePolicy().lint(dockerfile.render(), `${c.name}/Dockerfile`);
     assert.equal(result.errorCount, 0, DockerfilePolicy.format(result));
   });
