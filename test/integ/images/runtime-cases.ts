@@ -135,7 +135,7 @@ export const RUNTIME_CASES: RuntimeCase[] = [
       put(dir, 'Cargo.toml', '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n\n[profile.release]\nstrip = true\n');
       put(dir, 'crates/app/Cargo.toml', '[package]\nname = "app"\nversion = "1.0.0"\nedition = "2021"\npublish = false\n\n'
         + '[dependencies]\nutil = { path = "../util" }\nheavy = "1.0.0"\n');
-      put(dir, 'crates/app/src/main.rs', `use heavy as _;\nuse util as _;\n${app('rust', 'src/main.rs')}`);
+      put(dir, 'crates/app/src/main.rs', `${app('rust', 'src/main.rs')}\n// Link the workspace library and the vendored crate.\nuse heavy as _;\nuse util as _;\n`);
       put(dir, 'crates/util/Cargo.toml', '[package]\nname = "util"\nversion = "1.0.0"\nedition = "2021"\npublish = false\n');
       put(dir, 'crates/util/src/lib.rs', 'pub fn answer() -> u32 { 42 }\n');
       // `cargo vendor` output: crates.io replaced by the vendor folder.
