@@ -141,7 +141,7 @@ export const RUNTIME_CASES: RuntimeCase[] = [
       // `cargo vendor` output: crates.io replaced by the vendor folder.
       put(dir, '.cargo/config.toml', '[source.crates-io]\nreplace-with = "vendored-sources"\n\n[source.vendored-sources]\ndirectory = "vendor"\n');
       put(dir, 'vendor/heavy/Cargo.toml', '[package]\nname = "heavy"\nversion = "1.0.0"\nedition = "2021"\n');
-      put(dir, 'vendor/heavy/src/lib.rs', heavyCrate(2500));
+      put(dir, 'vendor/heavy/src/lib.rs', heavyCrate(4000));
       put(dir, 'vendor/heavy/.cargo-checksum.json', `{"files":{},"package":"${'ab'.repeat(32)}"}\n`);
       // The lockfile cargo writes, made by the Rust stand-in itself (offline, from the vendor folder).
       podmanOk(['run', '--rm', '--pull=never', '--network', 'none', '-v', `${dir}:/src`, '-w', '/src', RUST,
