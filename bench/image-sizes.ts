@@ -126,9 +126,9 @@ fs.writeFileSync(path.join(WORK, 'image-sizes.json'), JSON.stringify(rows, undef
 // image's layers that are new, against the whole image.
 interface LayoutRow { name: string; cold?: number; rebuild?: number; shippedBytes?: number; totalBytes?: number; error?: string }
 const LAYOUT_CASES = ['rt-rust-workspace', 'rt-java-layered'];
-/** The image's layers as a registry would receive them (skopeo reads containers-storage): digest and size. */
-const layersOf = (tag: string): Array<{ Digest: string; Size: number }> =>
-  JSON.parse(sh('skopeo', ['inspect', `containers-storage:${tag}`]).stdout || '{}').LayersData ?? [];
+/** The image's layers as a registry would receive them (its manifest, read by skopeo): digest and size. */
+const layersOf = (tag: string): Array<{ digest: string; size: number }> =>
+  JSON.parse(sh('skopeo', ['inspect', '--raw', `containers-storage:${tag}`]).stdout || '{}').layers ?? [];
 const layoutRows: LayoutRow[] = [];
 for (const c of RUNTIME_CASES.filter(k => LAYOUT_CASES.includes(k.name) && (ONLY.length === 0 || ONLY.includes(k.name)))) {
   process.stderr.write(`[bench] ${c.name}\n`);
@@ -146,14 +146,14 @@ for (const c of RUNTIME_CASES.filter(k => LAYOUT_CASES.includes(k.name) && (ONLY
   const cold = build(tag, context, { noCache: true, logFile: path.join(WORK, 'bench-logs', `${c.name}-cold.log`) });
   if (!cold.ok) { row.error = `build failed: ${tail(cold.log, 3).replace(/\n/g, ' ')}`; continue; }
   row.cold = cold.seconds;
-  const before = new Set(layersOf(tag).map(l => l.Digest));
+  const before = new Set(layersOf(tag).map(l => l.digest));
   touchRuntimeSource(c, context);
   const again = build(tag, context, { logFile: path.join(WORK, 'bench-logs', `${c.name}-rebuild.log`) });
   if (!again.ok) { row.error = `rebuild failed: ${tail(again.log, 3).replace(/\n/g, ' ')}`; continue; }
   row.rebuild = again.seconds;
   const after = layersOf(tag);
-  row.totalBytes = after.reduce((n, l) => n + l.Size, 0);
-  row.shippedBytes = after.filter(l => !before.has(l.Digest)).reduce((n, l) => n + l.Size, 0);
+  row.totalBytes = after.reduce((n, l) => n + l.size, 0);
+  row.shippedBytes = after.filter(l => !before.has(l.digest)).reduce((n, l) => n + l.size, 0);
   podman(['rmi', '-f', tag]);
 }
 if (layoutRows.length > 0) {

@@ -15,6 +15,8 @@ export interface RuntimeCase {
   readonly runtime: string;
   /** A source file (relative to the context) to edit for the source-only rebuild. */
   readonly sourceFile: string;
+  /** A change of code (not only a comment) to the source file, so the artifact really changes; default: a comment. */
+  readonly codeChange?: (stamp: number) => string;
   /** Build steps that must come from the cache after a source-only change. */
   readonly dependencySteps: RegExp[];
   /** Files the image must hold besides the entrypoint (extra binaries, dependency layers). */
@@ -155,6 +157,7 @@ export const RUNTIME_CASES: RuntimeCase[] = [
     sourceFile: 'src/Main.java',
     // The vendored jars are their own layer, before the sources.
     dependencySteps: [/^COPY lib \.\/lib/],
+    codeChange: stamp => `\nfinal class Changed${stamp} {}\n`,
     expectFiles: ['/app/lib/greet-1.0.jar', '/app/app.jar'],
     expectDetected: [/plain javac/, /vendored dependencies "greet-1\.0\.jar" \(lib\/\)/],
     write(dir) {
@@ -212,5 +215,5 @@ export function prepareRuntimeContext(c: RuntimeCase, contextDir: string): Distr
 /** A source-only change: a comment appended to the case's source file. */
 export function touchRuntimeSource(c: RuntimeCase, contextDir: string): void {
   const comment = c.sourceFile.endsWith('.py') ? '#' : '//';
-  fs.appendFileSync(path.join(contextDir, c.sourceFile), `${comment} source-only change ${Date.now()}\n`);
+  fs.appendFileSync(path.join(contextDir, c.sourceFile), c.codeChange ? c.codeChange(Date.now()) : `${comment} source-only change ${Date.now()}\n`);
 }
