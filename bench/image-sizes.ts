@@ -161,7 +161,7 @@ if (layoutRows.length > 0) {
   console.log('|---|---:|---:|---:|---:|');
   for (const r of layoutRows) {
     console.log(`| ${r.name} | ${s(r.cold)} | ${s(r.rebuild)} | ${r.cold && r.rebuild ? `${Math.round(100 * r.rebuild / r.cold)}%` : '-'} | `
-      + `${r.totalBytes ? `${mb(r.shippedBytes)} of ${mb(r.totalBytes)} MB` : '-'} |`);
+      + `${r.totalBytes ? `${((r.shippedBytes ?? 0) / 1e3).toFixed(1)} kB of ${mb(r.totalBytes)} MB` : '-'} |`);
   }
   for (const r of layoutRows.filter(k => k.error)) { console.log(`${r.name}: ${r.error}`); }
   for (const r of layoutRows.filter(k => k.cold && k.rebuild)) {
