@@ -237,7 +237,8 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, layout.appDirectory, siblingsOf(layout));
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs,
+      layout.appDirectory, siblingsOf(layout));
   }
 
   /** The Dockerfile text. */

@@ -69,8 +69,11 @@ export const RUNTIME_CASES: RuntimeCase[] = [
     write(dir) {
       put(dir, 'package.json', json({ name: 'rt-workspace', private: true, workspaces: ['packages/*'] }));
       put(dir, 'packages/api/package.json', json({
-        name: '@rt/api', version: '1.0.0', private: true,
-        scripts: { build: 'node build.js', start: 'node dist/index.js' }, dependencies: { '@rt/greet': '1.0.0' },
+        name: '@rt/api',
+        version: '1.0.0',
+        private: true,
+        scripts: { build: 'node build.js', start: 'node dist/index.js' },
+        dependencies: { '@rt/greet': '1.0.0' },
       }));
       put(dir, 'packages/api/build.js', "// The build: copies src/ to dist/, as tsc or a bundler would write it.\nconst fs = require('fs');\nfs.mkdirSync('dist', { recursive: true });\n"
         + "fs.copyFileSync('src/index.js', 'dist/index.js');\n");
@@ -81,7 +84,9 @@ export const RUNTIME_CASES: RuntimeCase[] = [
       put(dir, 'packages/other/package.json', json({ name: '@rt/other', version: '1.0.0' }));
       // The lockfile npm writes for the workspace (no registry package in it).
       put(dir, 'package-lock.json', json({
-        name: 'rt-workspace', lockfileVersion: 3, requires: true,
+        name: 'rt-workspace',
+        lockfileVersion: 3,
+        requires: true,
         packages: {
           '': { name: 'rt-workspace', workspaces: ['packages/*'] },
           'node_modules/@rt/api': { resolved: 'packages/api', link: true },
