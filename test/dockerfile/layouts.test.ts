@@ -403,3 +403,25 @@ describe('DistrolessImage.fromSource', () => {
     expect(() => DistrolessImage.fromSource(project({ 'main.go': '' }), { runtime: Runtime.go() })).toThrow(/has no go.mod or go.work/);
   });
 });
+
+describe('options that are not what they say', () => {
+  test('fails if packageManager is not a NodePackageManager', () => {
+    expect(() => Runtime.nodejs({ packageManager: 'bun' as any })).toThrow(/packageManager "bun" is not a NodePackageManager/);
+  });
+
+  test('fails if dependencies is not a PythonDependencies', () => {
+    expect(() => Runtime.python({ dependencies: 'pipenv' as any })).toThrow(/dependencies "pipenv" is not a PythonDependencies/);
+  });
+
+  test('fails if springBootLayers is asked of a javac build', () => {
+    expect(() => Runtime.javaJar({ buildTool: JavaBuild.JAVAC, springBootLayers: true })).toThrow(/springBootLayers needs a Maven or Gradle build/);
+  });
+
+  test('fails if a workspace name is not a package name', () => {
+    expect(() => Runtime.nodejs({ workspace: 'a b' })).toThrow(/workspace "a b" is not a package name or folder/);
+  });
+
+  test('fails if a project file does not parse, naming it', () => {
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package\nname = 1', 'Cargo.lock': '' })).toThrow(/Cargo.toml is not valid TOML/);
+  });
+});
