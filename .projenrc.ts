@@ -28,6 +28,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
+    // Kubernetes submodule: the hand-hardened baseline (bench), schema validation and the cdk8s CLI (tests, examples).
+    'cdk8s-plus-34@^2.0.54', 'kubernetes-models@4.5.1', 'cdk8s-cli@^2.207.60',
   ],
 
   // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
@@ -70,6 +72,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
 });
+
+// Two audiences: an ECS-only user installs aws-cdk-lib, a Kubernetes-only user cdk8s. Both peers
+// are optional, and lib/index.js loads the `ecs` and `kubernetes` submodules lazily (post-compile).
+project.package.addField('peerDependenciesMeta', {
+  'aws-cdk-lib': { optional: true },
+  'cdk8s': { optional: true },
+});
+project.postCompileTask.exec('node projenrc/lazy-submodules.js lib/index.js ecs kubernetes');
 
 // ts-jest runs with isolatedModules (no type check): type-check tests, examples and bench first.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
