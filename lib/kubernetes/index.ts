@@ -1,0 +1,6 @@
+export * from './container-engine';
+export * from './pod-options';
+export * from './distroless-service';
+export * from './distroless-job';
+export * from './distroless-cron-job';
+export * from './restricted-namespace';
