@@ -2,10 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { JobOptions } from './distroless-job';
 import { DistrolessPodProps } from './pod-options';
+import { TimeSpan } from '../workload';
 import { jobSpec } from './private/job';
 import { checkCount, checkSpan, metadata, serviceAccount } from './private/objects';
 import { checkDnsLabel, podParts } from './private/pod';
-import { TimeSpan } from '../workload';
 
 /** What happens when a run is due while the previous one still runs. */
 export enum ConcurrencyPolicy {

@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DistrolessPodProps } from './pod-options';
+import { TimeSpan } from '../workload';
 import { jobSpec } from './private/job';
 import { checkSpan, metadata, serviceAccount } from './private/objects';
 import { checkDnsLabel, podParts } from './private/pod';
-import { TimeSpan } from '../workload';
 
 /** How a run to completion retries and ends. */
 export interface JobOptions {

@@ -80,16 +80,26 @@ describe('DistrolessCronJob', () => {
   });
   test('time zone Etc/UTC, Forbid, history 3/1, starting deadline 300 s, backoff 2, deadline 3600 s', () => {
     expect(cron.spec).toMatchObject({
-      schedule: '0 3 * * *', timeZone: 'Etc/UTC', concurrencyPolicy: 'Forbid',
-      successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, startingDeadlineSeconds: 300,
+      schedule: '0 3 * * *',
+      timeZone: 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+      startingDeadlineSeconds: 300,
     });
     expect(cron.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 3600 });
     expect(cron.spec.jobTemplate.spec.ttlSecondsAfterFinished).toBeUndefined();
   });
   test('options', () => {
     const c = one(synthCron({
-      schedule: '@hourly', timeZone: 'Europe/Berlin', concurrencyPolicy: ConcurrencyPolicy.REPLACE,
-      successfulJobsHistoryLimit: 1, failedJobsHistoryLimit: 5, startingDeadline: TimeSpan.minutes(1), backoffLimit: 4, activeDeadline: TimeSpan.minutes(10),
+      schedule: '@hourly',
+      timeZone: 'Europe/Berlin',
+      concurrencyPolicy: ConcurrencyPolicy.REPLACE,
+      successfulJobsHistoryLimit: 1,
+      failedJobsHistoryLimit: 5,
+      startingDeadline: TimeSpan.minutes(1),
+      backoffLimit: 4,
+      activeDeadline: TimeSpan.minutes(10),
     }), 'CronJob');
     expect(c.spec).toMatchObject({ schedule: '@hourly', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Replace', successfulJobsHistoryLimit: 1, failedJobsHistoryLimit: 5, startingDeadlineSeconds: 60 });
     expect(c.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 4, activeDeadlineSeconds: 600 });

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { DIGEST, one, REF, registryWorkload, sourceWorkload } from './fixtures';
@@ -35,15 +36,25 @@ describe('DistrolessService defaults', () => {
 
   test('pod security context: non-root, the profile\'s user and group, fsGroup, RuntimeDefault seccomp', () => {
     expect(podSpec(objects).securityContext).toEqual({
-      runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, fsGroup: 65532,
-      fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
+      runAsNonRoot: true,
+      runAsUser: 65532,
+      runAsGroup: 65532,
+      fsGroup: 65532,
+      fsGroupChangePolicy: 'OnRootMismatch',
+      seccompProfile: { type: 'RuntimeDefault' },
     });
   });
 
   test('container security context: no escalation, drop ALL, read-only root, not privileged', () => {
     expect(container(objects).securityContext).toEqual({
-      allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true,
-      runAsUser: 65532, runAsGroup: 65532, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      runAsUser: 65532,
+      runAsGroup: 65532,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
     });
   });
 
@@ -71,7 +82,13 @@ describe('DistrolessService defaults', () => {
 
   test('a TCP probe on the first port for readiness and liveness (the workload\'s default check)', () => {
     const c = container(objects);
-    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3, initialDelaySeconds: 10 });
+    expect(c.livenessProbe).toEqual({
+      tcpSocket: { port: 8080 },
+      periodSeconds: 15,
+      timeoutSeconds: 5,
+      failureThreshold: 3,
+      initialDelaySeconds: 10,
+    });
     expect(c.readinessProbe).toEqual({ ...c.livenessProbe, successThreshold: 2 });
   });
 
@@ -80,7 +97,8 @@ describe('DistrolessService defaults', () => {
     expect(svc.spec.type).toBe('ClusterIP');
     expect(svc.spec.ports).toEqual([{ name: 'app', port: 8080, targetPort: 8080, protocol: 'TCP' }]);
     expect(svc.spec.selector).toEqual(one(objects, 'Deployment').spec.selector.matchLabels);
-    expect(Object.keys(svc.spec.selector)).toEqual(['cdk-distroless.io/workload']);
+    expect(Object.keys(svc.spec.selector))
+      .toEqual(['cdk-distroless.io/workload']);
   });
 
   test('PodDisruptionBudget with maxUnavailable 1', () => {
@@ -175,7 +193,8 @@ describe('DistrolessService options', () => {
   test('args, resources, writable paths with size limits, arm64', () => {
     const w = new Workload({
       image: DistrolessImage.fromRegistry(REF, { user: { uid: 1654, gid: 1654 }, ports: [8080], writablePaths: ['/tmp', '/var/cache/app'], architectures: [] }),
-      args: ['--serve'], resources: { cpuMillicores: 500, memoryMiB: 1024 },
+      args: ['--serve'],
+      resources: { cpuMillicores: 500, memoryMiB: 1024 },
       writablePaths: [{ path: '/tmp', sizeLimitMiB: 64 }, { path: '/var/cache/app', sizeLimitMiB: 256 }],
       architecture: 'arm64' as any,
     });
@@ -189,10 +208,12 @@ describe('DistrolessService options', () => {
   });
 
   test('relaxations are applied and recorded with their reason as annotations', () => {
-    const w = registryWorkload({ relaxations: [
-      Relaxation.writableRootFilesystem('legacy agent writes its PID file to /var/run (OPS-1234)'),
-      Relaxation.addCapability('NET_BIND_SERVICE', 'binds port 443 directly (OPS-99)'),
-    ] });
+    const w = registryWorkload({
+      relaxations: [
+        Relaxation.writableRootFilesystem('legacy agent writes its PID file to /var/run (OPS-1234)'),
+        Relaxation.addCapability('NET_BIND_SERVICE', 'binds port 443 directly (OPS-99)'),
+      ],
+    });
     const objects = synth({}, w);
     const c = container(objects);
     expect(c.securityContext.readOnlyRootFilesystem).toBe(false);
@@ -239,7 +260,7 @@ describe('DistrolessService with an image built from source', () => {
   });
 
   test('an explicit tag and staging folder', () => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdl-k8s-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-k8s-')) });
     const chart = new Chart(app, 'c');
     new DistrolessService(chart, 'api', { workload: sourceWorkload(), image: { repository: '127.0.0.1:5000/api', tag: '1.2.3', stagingFolder: 'ctx' } });
     expect(container(chart.toJson()).image).toBe('127.0.0.1:5000/api:1.2.3');

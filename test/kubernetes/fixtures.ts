@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DistrolessImage, Runtime, Workload, WorkloadProps } from '../../lib';
+import { DistrolessImage, RegistryImageOptions, Runtime, Workload, WorkloadProps } from '../../lib';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
 export const REF = `registry.example.com/team/api@${DIGEST}`;
 
 /** A workload on a registry image pinned by digest, listening on 8080. */
-export function registryWorkload(props: Partial<WorkloadProps> = {}, imageOptions: Partial<Parameters<typeof DistrolessImage.fromRegistry>[1]> = {}): Workload {
+export function registryWorkload(props: Partial<WorkloadProps> = {}, imageOptions: Partial<RegistryImageOptions> = {}): Workload {
   return new Workload({
     image: DistrolessImage.fromRegistry(REF, { user: { uid: 65532, gid: 65532 }, ports: [8080], ...imageOptions }),
     ...props,

@@ -213,7 +213,13 @@ export class ImageReference {
   public readonly pullPolicy: ImagePullPolicy;
   private resolved?: string;
 
-  constructor(private readonly scope: Construct, private readonly image: DistrolessImage, private readonly options: KubernetesImageOptions, private readonly platform: string, where: string) {
+  constructor(
+    private readonly scope: Construct,
+    private readonly image: DistrolessImage,
+    private readonly options: KubernetesImageOptions,
+    private readonly platform: string,
+    where: string,
+  ) {
     const o = options;
     if (o.pullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(o.pullPolicy)) {
       throw new Error(`${where}: image.pullPolicy ${JSON.stringify(o.pullPolicy)} is not an ImagePullPolicy. Use ImagePullPolicy.IF_NOT_PRESENT, ALWAYS or NEVER.`);
