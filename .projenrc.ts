@@ -111,6 +111,15 @@ project.addTask('test:images', {
   exec: 'bash test/integ/images/run.sh',
   receiveArgs: true,
 });
+project.addTask('test:package', {
+  description: 'Pack the library and synthesize it in empty projects that have only cdk8s (or only aws-cdk-lib)',
+  exec: 'bash test/integ/package/run.sh',
+});
+project.addTask('bench:k8s-synth', {
+  description: 'Synthesize 1, 100 and 1000 kubernetes.DistrolessService vs a hand-hardened cdk8s-plus baseline',
+  exec: `${tsNode} bench/k8s-synth.ts`,
+  receiveArgs: true,
+});
 project.addTask('bench:lint', {
   description: 'Time `cdk-distroless lint` over many Dockerfiles',
   exec: `${tsNode} bench/lint.ts`,
