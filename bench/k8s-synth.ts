@@ -112,14 +112,16 @@ function baseline(): (n: number, outdir: string) => void {
 
 /** One measurement, in this (child) process. */
 function child(impl: Impl, n: number): void {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cdl-bench-${impl}-`));
+  // K8S_BENCH_KEEP=<dir> keeps the YAML there, to compare the two outputs by eye.
+  const keep = process.env.K8S_BENCH_KEEP ? path.join(process.env.K8S_BENCH_KEEP, impl) : undefined;
+  const outdir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), `cdl-bench-${impl}-`));
   const run = (impl === 'distroless' ? distroless : baseline)();
   const started = process.hrtime.bigint();
   run(n, outdir);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const text = fs.readdirSync(outdir).filter(f => f.endsWith('.yaml')).map(f => fs.readFileSync(path.join(outdir, f), 'utf8')).join('\n---\n');
   const objects = text.split(/^kind: /m).length - 1;
-  fs.rmSync(outdir, { recursive: true, force: true });
+  if (!keep) { fs.rmSync(outdir, { recursive: true, force: true }); }
   // maxRSS is in KiB: the process's peak resident memory, imports included.
   process.stdout.write(JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024, objects, bytes: text.length }));
 }

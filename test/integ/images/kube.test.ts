@@ -145,9 +145,16 @@ function kubeSuite(): void {
     waitFor(`GET /healthz on 127.0.0.1:${hostPort}`, 60, () => httpStatus(`http://127.0.0.1:${hostPort}/healthz`).code === 200);
   });
 
-  const ctr = 'orders-pod-app';
+  // podman names a Deployment's pod orders-pod-0 (4.3) or orders-pod, and the container <pod>-app.
+  let ctr = '';
+  const findContainer = (): string => {
+    const names = podmanOk(['ps', '--format', '{{.Names}}'], 'listing containers').stdout.split('\n').filter(n => /^orders-pod(-\d+)?-app$/.test(n));
+    assert.equal(names.length, 1, `one orders container, found ${JSON.stringify(names)}`);
+    return names[0];
+  };
 
   void it('the service answers on 127.0.0.1 as the profile\'s user, writing to both emptyDirs', () => {
+    ctr = findContainer();
     const { code, body } = httpStatus(`http://127.0.0.1:${hostPort}/healthz`);
     assert.equal(code, 200, body);
     const answer = JSON.parse(body);
@@ -189,6 +196,7 @@ function kubeSuite(): void {
     container.ports[0].hostPort = hostPort;
     play('deployment-exec', [deployment]);
     waitFor(`GET /healthz on 127.0.0.1:${hostPort}`, 60, () => httpStatus(`http://127.0.0.1:${hostPort}/healthz`).code === 200);
+    ctr = findContainer();
     const hc = JSON.parse(podmanOk(['inspect', '--format', '{{json .Config.Healthcheck}}', ctr], 'reading the health check').stdout);
     assert.deepEqual(hc.Test, ['CMD', '/app/app', '--check'], 'podman runs the probe without a shell');
     const run = podman(['healthcheck', 'run', ctr], { timeoutSeconds: 60 });
