@@ -7,8 +7,10 @@
 // What podman cannot do, and how this test handles it (said again in the test names):
 // - podman ignores readinessProbe and turns an httpGet livenessProbe into `curl` inside the
 //   container, which a distroless image does not have: the example's HTTP probes are removed for
-//   the podman run. A second run synthesizes the same chart with an exec health check of a binary
-//   in the image (`/app/app --check`, no shell), which podman does run (`podman healthcheck run`).
+//   the podman run. podman 4.3 even wraps an exec probe in CMD-SHELL ("... || exit 1"), which needs
+//   /bin/sh. So a second run synthesizes the same chart with an exec health check of a binary in the
+//   image (`/app/app --check`, no shell) and runs that probe's argv with `podman exec`, the way the
+//   kubelet runs exec probes through the CRI (no shell).
 // - podman publishes every containerPort on the host: the play file adds a free hostPort, which
 //   "restricted" forbids in a cluster (there the Service is the way in).
 // - podman kube play 4.3 has no Job: the Job's pod template is played as a Pod (restartPolicy Never).
@@ -183,7 +185,7 @@ function kubeSuite(): void {
     assert.equal(tryWrite('/var/cache/app/probe.txt'), 0, 'write to /var/cache/app (emptyDir) must work');
   });
 
-  void it('an exec health check of a binary in the image (no shell) runs as podman\'s health check', () => {
+  void it('an exec probe of a binary in the image (no shell) passes when run as the kubelet runs it', (t) => {
     assert.ok(pinned, 'synthesis failed earlier');
     for (const file of played.splice(0)) { podman(['kube', 'down', file]); }
     const execObjects = synth(path.join(WORK, 'kube', 'out-exec'), app => {
@@ -191,16 +193,21 @@ function kubeSuite(): void {
     });
     const deployment = execObjects.find(o => o.kind === 'Deployment');
     const container = deployment.spec.template.spec.containers[0];
-    assert.deepEqual(container.livenessProbe.exec, { command: ['/app/app', '--check'] });
+    const probe: string[] = container.livenessProbe.exec.command;
+    assert.deepEqual(probe, ['/app/app', '--check']);
+    assert.deepEqual(container.readinessProbe.exec.command, probe);
     assert.equal(container.image, pinned, 'same sources, same digest');
     container.ports[0].hostPort = hostPort;
     play('deployment-exec', [deployment]);
     waitFor(`GET /healthz on 127.0.0.1:${hostPort}`, 60, () => httpStatus(`http://127.0.0.1:${hostPort}/healthz`).code === 200);
     ctr = findContainer();
+    // The kubelet runs an exec probe through the CRI as an argv, with no shell: podman exec does the same.
+    const run = podman(['exec', ctr, ...probe], { timeoutSeconds: 60 });
+    assert.equal(run.status, 0, `${probe.join(' ')}: ${run.stdout}${run.stderr}`);
+    // podman's own conversion of the probe (4.3: CMD-SHELL "... || exit 1") needs /bin/sh, which the
+    // image does not have: reported, not relied on.
     const hc = JSON.parse(podmanOk(['inspect', '--format', '{{json .Config.Healthcheck}}', ctr], 'reading the health check').stdout);
-    assert.deepEqual(hc.Test, ['CMD', '/app/app', '--check'], 'podman runs the probe without a shell');
-    const run = podman(['healthcheck', 'run', ctr], { timeoutSeconds: 60 });
-    assert.equal(run.status, 0, `podman healthcheck run: ${run.stdout}${run.stderr}`);
+    t.diagnostic(`podman turned the exec liveness probe into the health check ${JSON.stringify(hc?.Test)}`);
   });
 
   void it('runs the Job to completion (its pod template as a Pod: podman kube play 4.3 has no Job)', () => {
