@@ -11,6 +11,7 @@ export interface ExampleChartOptions {
   readonly image?: kubernetes.KubernetesImageOptions;
   readonly workload?: Workload;
   readonly secrets?: kubernetes.SecretEnvironmentVariable[];
+  readonly useBuiltInProbe?: boolean;
 }
 
 /** A web service in a namespace that enforces Pod Security "restricted". */
@@ -28,6 +29,7 @@ export class WebServiceChart extends Chart {
       secrets: options.secrets ?? [{ name: 'DB_PASSWORD', secretName: 'orders-db', key: 'password' }],
       networkPolicy: true,
       autoscaling: { maxReplicas: 6 },
+      useBuiltInProbe: options.useBuiltInProbe,
     });
   }
 }

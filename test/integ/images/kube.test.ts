@@ -10,7 +10,8 @@
 //   the podman run. podman 4.3 even wraps an exec probe in CMD-SHELL ("... || exit 1"), which needs
 //   /bin/sh. So a second run synthesizes the same chart with an exec health check of a binary in the
 //   image (`/app/app --check`, no shell) and runs that probe's argv with `podman exec`, the way the
-//   kubelet runs exec probes through the CRI (no shell).
+//   kubelet runs exec probes through the CRI (no shell); a third run does the same with the image's
+//   built-in probe (`useBuiltInProbe`: the HTTP check as an exec of /cdk-distroless/probe).
 // - podman publishes every containerPort on the host: the play file adds a free hostPort, which
 //   "restricted" forbids in a cluster (there the Service is the way in).
 // - podman kube play 4.3 has no Job: the Job's pod template is played as a Pod (restartPolicy Never).
@@ -208,6 +209,27 @@ function kubeSuite(): void {
     // image does not have: reported, not relied on.
     const hc = JSON.parse(podmanOk(['inspect', '--format', '{{json .Config.Healthcheck}}', ctr], 'reading the health check').stdout);
     t.diagnostic(`podman turned the exec liveness probe into the health check ${JSON.stringify(hc?.Test)}`);
+  });
+
+  void it('the built-in probe (useBuiltInProbe: the HTTP check as an exec probe of /cdk-distroless/probe) passes, and fails on a wrong path', () => {
+    assert.ok(pinned, 'synthesis failed earlier');
+    for (const file of played.splice(0)) { podman(['kube', 'down', file]); }
+    const probeObjects = synth(path.join(WORK, 'kube', 'out-probe'), app => {
+      new WebServiceChart(app, 'web-service', chartOptions({ useBuiltInProbe: true }));
+    });
+    const deployment = probeObjects.find(o => o.kind === 'Deployment');
+    const container = deployment.spec.template.spec.containers[0];
+    const probe: string[] = container.livenessProbe.exec.command;
+    assert.deepEqual(probe, ['/cdk-distroless/probe', 'http', '8080', '/healthz', '--timeout', '5']);
+    assert.equal(container.image, pinned, 'same sources, same digest');
+    container.ports[0].hostPort = hostPort;
+    play('deployment-probe', [deployment]);
+    waitFor(`GET /healthz on 127.0.0.1:${hostPort}`, 60, () => httpStatus(`http://127.0.0.1:${hostPort}/healthz`).code === 200);
+    ctr = findContainer();
+    const ok = podman(['exec', ctr, ...probe], { timeoutSeconds: 60 });
+    assert.equal(ok.status, 0, `${probe.join(' ')}: ${ok.stdout}${ok.stderr}`);
+    const wrong = podman(['exec', ctr, '/cdk-distroless/probe', 'http', '8080', '/no-such-path', '--timeout', '5'], { timeoutSeconds: 60 });
+    assert.notEqual(wrong.status, 0, 'the probe must fail on a path that does not answer 2xx/3xx');
   });
 
   void it('runs the Job to completion (its pod template as a Pod: podman kube play 4.3 has no Job)', () => {
