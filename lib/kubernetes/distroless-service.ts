@@ -108,6 +108,9 @@ export class DistrolessService extends Construct {
     let minReplicas = replicas;
     if (props.autoscaling) {
       const a = props.autoscaling;
+      if (typeof a !== 'object' || a.maxReplicas === undefined) {
+        throw new Error(`${where}: autoscaling ${JSON.stringify(a)} needs maxReplicas, e.g. { maxReplicas: 6 }.`);
+      }
       minReplicas = checkCount(a.minReplicas, replicas, 1, `${where}: autoscaling.minReplicas`);
       checkCount(a.maxReplicas, 0, minReplicas, `${where}: autoscaling.maxReplicas (at least minReplicas, ${minReplicas})`);
       checkCount(a.targetCpuUtilizationPercent, 70, 1, `${where}: autoscaling.targetCpuUtilizationPercent`, 100);

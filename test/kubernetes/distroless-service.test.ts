@@ -290,6 +290,14 @@ describe('DistrolessService rejections', () => {
   test('fails if maxReplicas is below minReplicas', () => {
     expect(() => synth({ autoscaling: { maxReplicas: 1, minReplicas: 2 } })).toThrow(/autoscaling.maxReplicas \(at least minReplicas, 2\) 1/);
   });
+  test('fails if autoscaling has no maxReplicas', () => {
+    expect(() => synth({ autoscaling: {} as any })).toThrow(/autoscaling \{\} needs maxReplicas/);
+  });
+  test('fails if labels, image or secrets have the wrong shape', () => {
+    expect(() => synth({ labels: 'team' as any })).toThrow(/labels must be an object, got "team"/);
+    expect(() => synth({ image: 'registry.example.com/x:1' as any })).toThrow(/image must be an object/);
+    expect(() => synth({ secrets: { name: 'X' } as any })).toThrow(/secrets must be a list of \{ name, secretName, key \}/);
+  });
   test('fails if targetCpuUtilizationPercent is above 100', () => {
     expect(() => synth({ autoscaling: { maxReplicas: 3, targetCpuUtilizationPercent: 150 } })).toThrow(/targetCpuUtilizationPercent 150 must be a whole number from 1 to 100/);
   });

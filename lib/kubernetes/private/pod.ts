@@ -42,6 +42,14 @@ export function podParts(scope: Construct, props: DistrolessPodProps, what: stri
     }
   }
   if (props.namespace !== undefined) { checkDnsLabel(props.namespace, `${where}: namespace`); }
+  for (const [prop, value] of [['labels', props.labels], ['image', props.image]] as const) {
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new Error(`${where}: ${prop} must be an object, got ${JSON.stringify(value)}.`);
+    }
+  }
+  if (props.secrets !== undefined && !Array.isArray(props.secrets)) {
+    throw new Error(`${where}: secrets must be a list of { name, secretName, key }, got ${JSON.stringify(props.secrets)}.`);
+  }
   const selector = { [WORKLOAD_LABEL]: Names.toLabelValue(scope) };
   const labels: { [key: string]: string } = { ...(props.labels ?? {}) };
   for (const [k, v] of Object.entries(labels)) {
