@@ -53,7 +53,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   bin: { 'cdk-distroless': 'bin/cdk-distroless' },
 
-  gitignore: ['/examples-out/', '/.cache/', '/bench/out/'],
+  gitignore: ['/examples-out/', '/.cache/', '/bench/out/', '/examples/kubernetes/dist/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/examples-out/', '/bench/', '/.ci/', '/.cache/'] },
 
   jestOptions: {
