@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { one, sourceWorkload } from './fixtures';
-import { kubernetes } from '../../lib';
+import { DistrolessImage, kubernetes, Workload } from '../../lib';
 
 const { ContainerEngine, DistrolessService } = kubernetes;
 const DIGEST = `sha256:${'b'.repeat(64)}`;
@@ -61,6 +61,23 @@ describe('ContainerEngine build and push', () => {
     expect(rec.calls[0]).toEqual(['podman', 'build', '-t', 'r.example.com/api:1.2', '-f', '/ctx/Dockerfile', '--platform', 'linux/arm64',
       '--target', 'final', '--build-arg', 'VERSION=1.2', '--secret', 'id=ca,src=/etc/ssl/ca.pem', '/ctx']);
     expect(rec.calls[1]).toEqual(['podman', 'push', '--digestfile', expect.any(String), 'r.example.com/api:1.2']);
+  });
+
+  test('a user-written Dockerfile: its name and --target reach the build', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-k8s-df-'));
+    fs.writeFileSync(path.join(dir, 'build.Dockerfile'), [
+      'FROM golang:1.25-trixie@sha256:' + 'c'.repeat(64) + ' AS build', 'RUN true',
+      'FROM gcr.io/distroless/static-debian13:nonroot@sha256:' + 'd'.repeat(64) + ' AS final',
+      'COPY --from=build /etc/hostname /app/x', 'USER 65532:65532', 'ENTRYPOINT ["/app/x"]', '',
+    ].join('\n'));
+    const rec = recorder();
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const workload = new Workload({ image: DistrolessImage.fromDockerfile(dir, { file: 'build.Dockerfile', target: 'final' }), ports: [] });
+    new kubernetes.DistrolessJob(chart, 'job', { workload, image: { repository: 'r.example.com/job', buildAndPush: ContainerEngine._withRunner(ContainerEngine.podman(), rec) } });
+    const job = one(chart.toJson(), 'Job');
+    expect(rec.calls[0]).toEqual(expect.arrayContaining(['-f', expect.stringMatching(/context\.[a-f0-9]+\/build\.Dockerfile$/), '--target', 'final']));
+    expect(job.spec.template.spec.containers[0].image).toBe(`r.example.com/job@${DIGEST}`);
   });
 
   test('builds and pushes once however often the chart is synthesized', () => {
