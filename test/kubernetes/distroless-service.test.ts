@@ -122,6 +122,10 @@ describe('DistrolessService defaults', () => {
     expect(objects.every(o => o.metadata.namespace === undefined)).toBe(true);
   });
 
+  test('object names derived by cdk8s from the construct path', () => {
+    for (const o of objects) { expect(o.metadata.name).toMatch(/^test-api-[a-z]+-c8[a-f0-9]{6}$/); }
+  });
+
   test('no env and no args unless the workload sets them', () => {
     expect(container(objects).env).toBeUndefined();
     expect(container(objects).args).toBeUndefined();
@@ -188,6 +192,11 @@ describe('DistrolessService options', () => {
       { name: 'LOG_LEVEL', value: 'info' },
       { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'orders-db', key: 'password' } } },
     ]);
+  });
+
+  test('an optional secret says so; a required one leaves optional out', () => {
+    const c = container(synth({ secrets: [{ name: 'API_TOKEN', secretName: 'api', key: 'token', optional: true }] }));
+    expect(c.env).toEqual([{ name: 'API_TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token', optional: true } } }]);
   });
 
   test('args, resources, writable paths with size limits, arm64', () => {
