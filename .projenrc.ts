@@ -28,9 +28,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   deps: ['dockerfile-ast@^0.7.1', 'smol-toml@^1.9.1', 'yaml@^2', 'fast-xml-parser@^5'],
   bundledDeps: ['dockerfile-ast', 'smol-toml', 'yaml', 'fast-xml-parser'],
   devDeps: [
-    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'cdk8s-plus-34@^2.0.54', 'fast-check@^4',
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
+    // Kubernetes submodule: the hand-hardened baseline (bench), schema validation and the cdk8s CLI (tests, examples).
+    'cdk8s-plus-34@^2.0.54', 'kubernetes-models@4.5.1', 'cdk8s-cli@^2.207.60',
   ],
 
   // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
@@ -53,7 +55,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   bin: { 'cdk-distroless': 'bin/cdk-distroless' },
 
-  gitignore: ['/examples-out/', '/.cache/', '/bench/out/'],
+  gitignore: ['/examples-out/', '/.cache/', '/bench/out/', '/examples/kubernetes/dist/'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/examples-out/', '/bench/', '/.ci/', '/.cache/'] },
 
   jestOptions: {
@@ -74,6 +76,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 });
 
+// Two audiences: an ECS-only user installs aws-cdk-lib, a Kubernetes-only user cdk8s. Both peers
+// are optional, and lib/index.js loads the `ecs` and `kubernetes` submodules lazily (post-compile).
+project.package.addField('peerDependenciesMeta', {
+  'aws-cdk-lib': { optional: true },
+  'cdk8s': { optional: true },
+});
+project.postCompileTask.exec('node projenrc/lazy-submodules.js lib/index.js ecs kubernetes');
+
 // ts-jest runs with isolatedModules (no type check): type-check tests, examples and bench first.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
@@ -86,7 +96,7 @@ for (const dir of ['examples', 'bench']) {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
-// Examples and benchmarks use devDependencies (cdk8s-plus for the adoption example) the package itself does not ship.
+// Examples and benchmarks use devDependencies (cdk8s-plus for the adoption example and the baselines) the package itself does not ship.
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('bench/**');
 
@@ -110,6 +120,15 @@ project.addTask('examples:adoption', {
 project.addTask('test:images', {
   description: 'Build and run every runtime\'s generated image with podman (needs root; installs podman when missing)',
   exec: 'bash test/integ/images/run.sh',
+  receiveArgs: true,
+});
+project.addTask('test:package', {
+  description: 'Pack the library and synthesize it in empty projects that have only cdk8s (or only aws-cdk-lib)',
+  exec: 'bash test/integ/package/run.sh',
+});
+project.addTask('bench:k8s-synth', {
+  description: 'Synthesize 1, 100 and 1000 kubernetes.DistrolessService vs a hand-hardened cdk8s-plus baseline',
+  exec: `${tsNode} bench/k8s-synth.ts`,
   receiveArgs: true,
 });
 project.addTask('bench:lint', {

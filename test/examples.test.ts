@@ -40,11 +40,14 @@ describe('examples', () => {
     const root = path.join(__dirname, '..');
     const stdout = execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--project', 'test/tsconfig.json', 'examples/synth.ts', out], { cwd: root, encoding: 'utf8' });
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(EXAMPLES.length);
+    expect(lines).toHaveLength(EXAMPLES.length + 1);
     for (const example of EXAMPLES) {
       expect(lines.some(l => l.startsWith(`${example.name} `))).toBe(true);
       expect(fs.existsSync(path.join(out, example.name, 'Dockerfile'))).toBe(true);
       expect(fs.existsSync(path.join(out, example.name, '.dockerignore'))).toBe(true);
     }
+    // the Kubernetes examples, through the cdk8s CLI
+    expect(lines[lines.length - 1]).toMatch(/^kubernetes .*cron-job\.k8s\.yaml, web-service\.k8s\.yaml/);
+    expect(fs.readdirSync(path.join(out, 'kubernetes', 'images'))).toHaveLength(1);
   }, 120_000);
 });

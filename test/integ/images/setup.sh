@@ -31,15 +31,15 @@ images_require_tools() {
   fi
   local missing=()
   local tool
-  for tool in podman runc skopeo apt-get dpkg-deb curl nsenter flock; do
+  for tool in podman runc skopeo apt-get dpkg-deb curl nsenter flock docker-registry; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them: this harness needs a Debian or Ubuntu host."
   log "installing podman runc skopeo (missing: ${missing[*]})"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc skopeo curl util-linux >/dev/null \
-    || die "apt-get install podman runc skopeo failed; install them by hand and run again."
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc skopeo curl util-linux docker-registry >/dev/null \
+    || die "apt-get install podman runc skopeo docker-registry failed; install them by hand and run again."
 }
 
 # Writes containers.conf, storage.conf and registries.conf into the scratch folder and exports them.
