@@ -254,6 +254,21 @@ describe('Rust', () => {
     expect(execForm(text, 'ENTRYPOINT')).toEqual(['/app/api']);
   });
 
+  test('a declared bench, test or example without a path is stubbed at its default place, so Cargo reads the manifests', () => {
+    const files = {
+      ...LAYOUTS['rust workspace'],
+      'crates/api/Cargo.toml': '[package]\nname = "api"\nversion = "0.1.0"\n[[bench]]\nname = "load"\nharness = false\n[[test]]\nname = "e2e"\n[[example]]\nname = "demo"\n',
+      'crates/api/benches/load.rs': 'fn main() {}\n',
+      'crates/api/tests/e2e/main.rs': '',
+      'crates/api/examples/demo.rs': 'fn main() {}\n',
+    };
+    const text = gen(Runtime.rust(), files).render();
+    expect(text).toContain("echo 'fn main() {}' > crates/api/benches/load.rs");
+    expect(text).toContain("echo 'fn main() {}' > crates/api/tests/e2e/main.rs");
+    expect(text).toContain("echo 'fn main() {}' > crates/api/examples/demo.rs");
+    expect(text).toMatch(/mkdir -p [^\n]*crates\/api\/benches/);
+  });
+
   test('a base without a C library builds for musl', () => {
     const d = gen(Runtime.rust(), LAYOUTS['rust workspace'], { baseImage: BaseImage.scratch() });
     expect(d.render()).toContain('--target "$TARGET"');

@@ -127,9 +127,17 @@ function member(p: ProjectFiles, dir: string, manifest: any): Member | undefined
   }
   const build = get(pkg, 'build');
   if (typeof build === 'string') { stubs.push([rel(build, 'package.build'), 'main']); } else if (build !== false && p.isFile(at('build.rs'))) { stubs.push(['build.rs', 'main']); }
-  for (const kind of ['bench', 'test', 'example']) {
+  // A declared target without a path (criterion's `[[bench]] name = "x" harness = false`) is looked
+  // for at its default place, and Cargo refuses the manifest when that file is missing.
+  for (const [kind, folder] of [['bench', 'benches'], ['test', 'tests'], ['example', 'examples']]) {
     for (const t of (Array.isArray(get(manifest, kind)) ? get(manifest, kind) as any[] : [])) {
-      if (get(t, 'path') !== undefined) { stubs.push([rel(get(t, 'path'), `[[${kind}]] path`), 'main']); }
+      const path = get(t, 'path');
+      const targetName = get(t, 'name');
+      if (path !== undefined) {
+        stubs.push([rel(path, `[[${kind}]] path`), 'main']);
+      } else if (typeof targetName === 'string') {
+        stubs.push([p.isFile(at(`${folder}/${targetName}/main.rs`)) ? `${folder}/${targetName}/main.rs` : rel(`${folder}/${targetName}.rs`, `[[${kind}]] name`), 'main']);
+      }
     }
   }
   return { dir, name, bins, stubs };
