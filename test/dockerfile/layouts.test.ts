@@ -74,6 +74,9 @@ describe('Node.js', () => {
   test('pnpm workspace: pnpm deploy writes the package with its production closure (--legacy from pnpm 10)', () => {
     const text = gen(Runtime.nodejs({ workspace: '@acme/api' }), LAYOUTS['pnpm workspace package']).render();
     expect(text).toMatch(/^ {4}pnpm fetch$/m);
+    // corepack takes the pinned pnpm from package.json, so it is there before the first pnpm command.
+    expect(text.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./')).toBeGreaterThan(text.indexOf('RUN corepack enable pnpm'));
+    expect(text.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./')).toBeLessThan(text.search(/^ {4}pnpm fetch$/m));
     expect(text).toContain('pnpm --filter @acme/api... run build');
     expect(text).toContain('pnpm --filter @acme/api --prod deploy --legacy /out/app');
   });

@@ -153,7 +153,8 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
     const legacy = (l.pnpmMajor ?? 10) >= 10 && !l.pnpmInjected ? ' --legacy' : '';
     const lines = [...notes, ...setup,
       '# pnpm fetch reads only the lockfile: a change to the sources alone reuses the download layer.',
-      `COPY ${l.manifests.filter(m => /pnpm-lock\.yaml$|\.npmrc$|pnpm-workspace\.yaml$/.test(m)).map(m => inContext(input, m)).join(' ')} ./`,
+      ...(l.pinnedByField ? ['# package.json too: corepack reads the pinned pnpm from its packageManager.'] : []),
+      `COPY ${l.manifests.filter(m => (l.pinnedByField && m === 'package.json') || /pnpm-lock\.yaml$|pnpm-workspace\.yaml$/.test(m)).map(m => inContext(input, m)).join(' ')} ./`,
       run(ctx, 'pnpm fetch', download),
       copySources,
       run(ctx, 'pnpm install --offline --frozen-lockfile', download)];
