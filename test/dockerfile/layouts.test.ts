@@ -310,7 +310,20 @@ describe('Java', () => {
     expect(text).toContain('gradle --no-daemon --quiet :api:bootJar -x test');
     expect(text).toContain('java -Djarmode=layertools -jar /out/app.jar extract');
     expect(text).toContain('COPY --from=build /out/layers /in/layers');
+    // layertools leaves the application as classes, not a jar: jdeps reads the folder.
+    expect(text).toMatch(/--class-path "\$\(find \/in\/layers -name '\*\.jar' ! -path '\*\/application\/\*' \| tr '\\n' ':'\)" \/in\/layers\/application\/BOOT-INF\/classes \\$/m);
     expect(execForm(text, 'CMD')).toEqual(['-cp', '/app', 'org.springframework.boot.loader.JarLauncher']);
+  });
+
+  test('a module\'s Spring Boot plugin without a version takes the root\'s (Gradle apply false): layertools before 3.3', () => {
+    const files = {
+      ...LAYOUTS['gradle Spring Boot 3.1 (layertools)'],
+      'build.gradle': "plugins {\n  id 'org.springframework.boot' version '3.1.5' apply false\n}\n",
+      'api/build.gradle': "plugins {\n  id 'org.springframework.boot'\n}\n",
+    };
+    const d = gen(Runtime.javaJar(), files);
+    expect(d.detected).toContain('Spring Boot 3.1.5: layered jar');
+    expect(d.render()).toContain('java -Djarmode=layertools -jar /out/app.jar extract');
   });
 
   test('javac with lib/*.jar: class path, manifest Class-Path, and the jars as their own layer', () => {

@@ -256,7 +256,10 @@ function detectJava(p: ProjectFiles, options: JavaBuildOptions, what: string): J
   }
   let springBoot: JavaLayout['springBoot'];
   if (build === JavaBuild.MAVEN || build === JavaBuild.GRADLE) {
-    springBoot = bootOf(module ?? '.') ?? (module ? bootOf('.') : undefined);
+    // A module's plugin often takes its version from the root (Maven parent, Gradle `apply false`).
+    const own = bootOf(module ?? '.');
+    const root = module ? bootOf('.') : undefined;
+    springBoot = own ? { version: own.version ?? root?.version } : root;
     if (springBoot) { notes.push(`Spring Boot${springBoot.version ? ` ${springBoot.version}` : ''}: layered jar`); }
   }
   const libJars = build === JavaBuild.JAVAC ? p.list('lib').filter(f => f.endsWith('.jar') && /^[A-Za-z0-9._+-]+$/.test(f)) : [];
@@ -365,8 +368,10 @@ export function javaJlinkRuntime(options: JavaJlinkRuntimeOptions, input?: Layou
           ? [copyFrom('build', '/out/layers', '/in/layers')]
           : [plan.stage ? copyFrom('build', '/out/app.jar', '/in/app.jar') : { src: inContext(input, b.jarPath), dest: '/in/app.jar' },
             ...(plan.libDirectory ? [{ src: inContext(input, plan.libDirectory), dest: `/in/${plan.libDirectory}` }] : [])];
+        // tools mode leaves the application as a jar in its layer; layertools as BOOT-INF/classes.
+        const appClasses = plan.launcher ? `${app}/application/BOOT-INF/classes` : `"$(find ${app}/application -name '*.jar' | head -n 1)"`;
         const jars = plan.layers
-          ? `--class-path "$(find ${app} -name '*.jar' ! -path '*/application/*' | tr '\\n' ':')" "$(find ${app}/application -name '*.jar' | head -n 1)"`
+          ? `--class-path "$(find ${app} -name '*.jar' ! -path '*/application/*' | tr '\\n' ':')" ${appClasses}`
           : `${plan.libDirectory ? `--class-path '/in/${plan.libDirectory}/*' ` : ''}/in/app.jar`;
         stages.push({
           name: 'modules',
