@@ -368,6 +368,12 @@ describe('.NET', () => {
     expect(execForm(text, 'ENTRYPOINT')).toEqual(['/app/Shop.Api']);
   });
 
+  test('self-contained by option: restore runs with publish\'s settings, so publish --no-restore finds the runtime pack', () => {
+    const text = gen(Runtime.dotnet({ selfContained: true }), LAYOUTS['dotnet worker with globalization']).render();
+    expect(text).toContain('dotnet restore Worker.csproj -a "$TARGETARCH" -p:SelfContained=true');
+    expect(text).toContain('--no-restore -a "$TARGETARCH" --self-contained true');
+  });
+
   test('InvariantGlobalization false → the -extra image; a worker runs on the .NET runtime', () => {
     const d = gen(Runtime.dotnet(), LAYOUTS['dotnet worker with globalization']);
     expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra');

@@ -70,6 +70,8 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
         ? groupByDir(l.restoreFiles).map(([dir, files]) => `COPY ${files.map(c).join(' ')} ${dir}`)
         : [`COPY ${c(l.projectFile)} ${l.projectFile}`];
       const arch = l.selfContained ? ' -a "$TARGETARCH"' : '';
+      // Restore picks the runtime and ILLink packs, so publish --no-restore needs it run with publish's settings.
+      const restoreProps = l.selfContained ? ` -p:SelfContained=true${l.trimmed ? ' -p:PublishTrimmed=true' : ''}` : '';
       const publish = l.selfContained
         ? `--self-contained true${l.trimmed ? ' -p:PublishTrimmed=true' : ''} -p:InvariantGlobalization=${!l.globalization}`
         : '-p:UseAppHost=false';
@@ -81,7 +83,7 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
           ...(l.selfContained ? ['# The target architecture (amd64, arm64) picks the runtime identifier.', 'ARG TARGETARCH'] : []),
           `# The project file${copies.length > 1 || l.restoreFiles.length > 1 ? 's' : ''} first: a change to the sources alone reuses the restore layer.`,
           ...copies,
-          run(ctx, `dotnet restore ${l.projectFile}${arch}`, { caEnv: ['SSL_CERT_FILE'] }),
+          run(ctx, `dotnet restore ${l.projectFile}${arch}${restoreProps}`, { caEnv: ['SSL_CERT_FILE'] }),
           `COPY ${c('.')} .`,
           `RUN dotnet publish ${l.projectFile} --configuration Release --no-restore${arch} ${publish} --output /out`,
         ])],
