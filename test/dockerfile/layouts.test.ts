@@ -131,6 +131,15 @@ describe('Node.js', () => {
       .toThrow(/Plug'n'Play .* Set nodeLinker: node-modules in .yarnrc.yml/);
   });
 
+  test('fails on Yarn 2 or 3 without the workspace-tools plugin, which the production install needs', () => {
+    const berry3 = { ...LAYOUTS['yarn berry node-modules workspace'], 'package.json': '{"name":"root","packageManager":"yarn@3.8.7","workspaces":["services/*"]}' };
+    expect(() => gen(Runtime.nodejs(), berry3)).toThrow(/uses Yarn 3, where `yarn workspaces focus --production` .* needs the workspace-tools plugin.* Run `yarn plugin import workspace-tools`/);
+    const pathed = { ...berry3, 'package.json': '{"name":"root","workspaces":["services/*"]}', '.yarnrc.yml': 'nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn-2.4.3.cjs\n' };
+    expect(() => gen(Runtime.nodejs(), pathed)).toThrow(/uses Yarn 2, where/);
+    const withPlugin = { ...berry3, '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs\n    spec: "@yarnpkg/plugin-workspace-tools"\n' };
+    expect(gen(Runtime.nodejs(), withPlugin).render()).toContain('yarn workspaces focus api --production');
+  });
+
   test('fails without an entry', () => {
     expect(() => gen(Runtime.nodejs(), { 'package.json': '{}', 'package-lock.json': '{}' })).toThrow(/names no entry .* Set entry/);
   });

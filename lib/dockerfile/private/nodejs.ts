@@ -344,6 +344,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
       + 'Pin it with `corepack use yarn@4` (writes packageManager), or set packageManagerVersion in the runtime\'s options.');
   }
   const pnpmMajor = pm === NodePackageManager.PNPM ? pnpmMajorOf(pin, p) : undefined;
+  if (pm === NodePackageManager.YARN_BERRY) { checkFocus(p, pin, yarnrc); }
 
   // Workspaces: npm and Yarn in package.json, pnpm in pnpm-workspace.yaml.
   const pnpmWs = p.yaml('pnpm-workspace.yaml');
@@ -448,6 +449,15 @@ function member(p: ProjectFiles, dir: string, names: Map<string, string>, member
   const closure = closureOf(p, dir, names);
   const built = closure.filter(d => typeof get(p.json(`${d}/package.json`), 'scripts', 'build') === 'string');
   return { dir, name: String(get(p.json(`${dir}/package.json`), 'name') ?? dir), closure, members, built };
+}
+
+/** Production installs use `yarn workspaces focus`: built into Yarn 4, a plugin before. */
+function checkFocus(p: ProjectFiles, pin: string | undefined, yarnrc: any): void {
+  const yarnPath = get(yarnrc, 'yarnPath');
+  const major = Number((pin ? /@(\d+)/.exec(pin) : /yarn-(\d+)\.[^/]*$/.exec(typeof yarnPath === 'string' ? yarnPath : ''))?.[1]);
+  if (major >= 4 || isNaN(major) || JSON.stringify(get(yarnrc, 'plugins') ?? []).includes('plugin-workspace-tools')) { return; }
+  throw new Error(`${WHAT}: ${p.describe()} uses Yarn ${major}, where \`yarn workspaces focus --production\` (the production-only install) needs the workspace-tools plugin, `
+    + 'and .yarnrc.yml lists no such plugin. Run `yarn plugin import workspace-tools` and commit .yarnrc.yml and .yarn/plugins, or move to Yarn 4 (`corepack use yarn@4`).');
 }
 
 function pnpmMajorOf(pin: string | undefined, p: ProjectFiles): number | undefined {
