@@ -393,6 +393,13 @@ describe('.NET', () => {
     expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled');
   });
 
+  test('fails if a ProjectReference leads outside the project folder', () => {
+    expect(() => gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>'
+        + '<ItemGroup><ProjectReference Include="..\\libs\\Domain\\Domain.csproj" /></ItemGroup></Project>',
+    })).toThrow(/Api.csproj references "..\/libs\/Domain\/Domain.csproj", outside .*Point projectDirectory at the folder that holds every referenced project .* set projectFile/);
+  });
+
   test('fails with several executable projects', () => {
     expect(() => gen(Runtime.dotnet(), {
       'A.sln': 'Project("{X}") = "A", "A\\A.csproj", "{1}"\nProject("{X}") = "B", "B\\B.csproj", "{2}"\n',

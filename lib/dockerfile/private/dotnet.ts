@@ -196,7 +196,13 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
       for (const ref of get(group, 'ProjectReference') ?? []) {
         const include = String(get(ref, '@Include') ?? '').replace(/\\/g, '/');
         const parts: string[] = [];
-        for (const seg of `${dir}${include}`.split('/')) { if (seg === '..') { parts.pop(); } else if (seg && seg !== '.') { parts.push(seg); } }
+        for (const seg of `${dir}${include}`.split('/')) {
+          if (seg === '..' && parts.length === 0) {
+            throw new Error(`${WHAT}: ${p.describe(f)} references ${show(include)}, outside ${p.describe()}, which the build does not copy. `
+              + 'Point projectDirectory at the folder that holds every referenced project (without appDirectory) and set projectFile to the project in it, e.g. "services/api/Api.csproj".');
+          }
+          if (seg === '..') { parts.pop(); } else if (seg && seg !== '.') { parts.push(seg); }
+        }
         if (include) { queue.push(parts.join('/')); }
       }
     }
