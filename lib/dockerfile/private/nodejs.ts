@@ -1,7 +1,7 @@
 import { checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
 import { checkMajor, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
-import { buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { aptInstall, buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { NodejsRuntimeOptions, NodePackageManager } from '../runtime-options';
@@ -104,9 +104,8 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
   const notes = l.notes.map(n => `# Detected: ${n}`);
   const setup: string[] = [];
   if (l.native.length > 0) {
-    const apt = ctx.caBundle ? 'apt-get -o Acquire::https::CAInfo=/run/secrets/ca' : 'apt-get';
     setup.push(`# Native modules (${l.native.join(', ')}) compile here, on the Debian release (and glibc) of the final image.`,
-      run(ctx, `${apt} update && ${apt} install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*`, { mountCa: true }));
+      aptInstall(ctx, ['python3', 'make', 'g++']));
   }
   if (pm !== NodePackageManager.NPM || l.pin) {
     // corepack reads packageManager from package.json; an explicit version is activated instead.
