@@ -383,6 +383,19 @@ describe('.NET', () => {
     expect(text).toContain('--no-restore -a "$TARGETARCH" --self-contained true');
   });
 
+  test('PublishAot: self-contained on runtime-deps, with clang and zlib in the build stage for the native link', () => {
+    const d = gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework><PublishAot>true</PublishAot></PropertyGroup></Project>',
+    });
+    expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled');
+    expect(d.detected).toContain('self-contained, native AOT: runs on runtime-deps, no .NET runtime in the image');
+    const text = d.render();
+    expect(text).toContain('apt-get install -y --no-install-recommends clang zlib1g-dev');
+    expect(text.indexOf('zlib1g-dev')).toBeLessThan(text.indexOf('dotnet restore'));
+    expect(new DockerfilePolicy().lint(text, 'Dockerfile').findings.filter(f => f.level === 'error')).toEqual([]);
+    expect(gen(Runtime.dotnet(), LAYOUTS['dotnet solution, self-contained and trimmed']).render()).not.toContain('clang');
+  });
+
   test('InvariantGlobalization false → the -extra image; a worker runs on the .NET runtime', () => {
     const d = gen(Runtime.dotnet(), LAYOUTS['dotnet worker with globalization']);
     expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra');

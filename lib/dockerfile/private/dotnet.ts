@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
 import { checkName, checkVersion, show } from './escape';
-import { buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
+import { aptInstall, buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
 import { get, ProjectFiles } from './project';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
 import { DotnetRuntimeOptions } from '../runtime-options';
@@ -14,6 +14,8 @@ interface DotnetLayout {
   readonly aspnet: boolean;
   readonly selfContained: boolean;
   readonly trimmed: boolean;
+  /** PublishAot: the publish compiles to native code and links with clang. */
+  readonly aot: boolean;
   readonly globalization: boolean;
   readonly dotnetVersion?: string;
   /** Files the restore needs, app-relative (solution, project files, Directory.*.props, NuGet.config, global.json). */
@@ -42,6 +44,7 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
       aspnet: aspnetOption ?? true,
       selfContained: selfContainedOption ?? false,
       trimmed: false,
+      aot: false,
       globalization: globalizationOption ?? false,
       restoreFiles: [],
       notes: [],
@@ -81,6 +84,7 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
         stages: [buildStage(builder, [
           ...l.notes.map(n => `# Detected: ${n}`),
           ...(l.selfContained ? ['# The target architecture (amd64, arm64) picks the runtime identifier.', 'ARG TARGETARCH'] : []),
+          ...(l.selfContained && l.aot ? ['# Native AOT links with the platform toolchain, which the SDK image does not ship.', aptInstall(ctx, ['clang', 'zlib1g-dev'])] : []),
           `# The project file${copies.length > 1 || l.restoreFiles.length > 1 ? 's' : ''} first: a change to the sources alone reuses the restore layer.`,
           ...copies,
           run(ctx, `dotnet restore ${l.projectFile}${arch}${restoreProps}`, { caEnv: ['SSL_CERT_FILE'] }),
@@ -174,13 +178,14 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
       + 'Target net8.0 or later, or set dotnetVersion and builderImage.');
   }
   const yes = (name: string) => /^true$/i.test(property(project, name) ?? '');
-  const trimmed = yes('PublishTrimmed') || yes('PublishAot');
+  const aot = yes('PublishAot');
+  const trimmed = yes('PublishTrimmed') || aot;
   const selfContained = selfContainedOption ?? (yes('SelfContained') || trimmed);
   const invariant = property(project, 'InvariantGlobalization');
   const globalization = globalizationOption ?? /^false$/i.test(invariant ?? '');
   const aspnet = aspnetOption ?? sdk === 'Microsoft.NET.Sdk.Web';
   notes.push(`${projectFile}: ${sdk || 'SDK-style'} project, assembly ${assemblyName}${dotnetVersion ? `, .NET ${dotnetVersion}` : ''}`);
-  notes.push(selfContained ? `self-contained${trimmed ? ', trimmed' : ''}: runs on runtime-deps, no .NET runtime in the image`
+  notes.push(selfContained ? `self-contained${aot ? ', native AOT' : trimmed ? ', trimmed' : ''}: runs on runtime-deps, no .NET runtime in the image`
     : `framework-dependent on the ${aspnet ? 'ASP.NET Core' : '.NET'} runtime`);
   notes.push(globalization ? 'InvariantGlobalization is false: the -extra image with ICU and tzdata' : 'globalization-invariant: the image without ICU');
 
@@ -214,6 +219,7 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
     aspnet,
     selfContained,
     trimmed,
+    aot,
     globalization,
     dotnetVersion: dotnetVersion || undefined,
     restoreFiles: [...extras, ...files],
