@@ -71,6 +71,13 @@ describe('Node.js', () => {
     expect(execForm(text, 'CMD')).toEqual(['/app/server.js']);
   });
 
+  test('Node.js 25 and later ship no corepack: it is installed from the registry first', () => {
+    const text = gen(Runtime.nodejs({ nodeVersion: 26 }), LAYOUTS['pnpm pinned by packageManager']).render();
+    expect(text).toContain('RUN npm install --global --no-fund --no-audit corepack && corepack enable pnpm');
+    expect(gen(Runtime.nodejs(), LAYOUTS['pnpm pinned by packageManager']).render()).not.toContain('install --global');
+    expect(new DockerfilePolicy().lint(text, 'Dockerfile').findings.filter(f => f.level === 'error')).toEqual([]);
+  });
+
   test('pnpm workspace: pnpm deploy writes the package with its production closure (--legacy from pnpm 10)', () => {
     const text = gen(Runtime.nodejs({ workspace: '@acme/api' }), LAYOUTS['pnpm workspace package']).render();
     expect(text).toMatch(/^ {4}pnpm fetch$/m);

@@ -93,12 +93,12 @@ export function nodejsRuntime(options: NodejsRuntimeOptions, input?: LayoutInput
         throw new Error(`DistrolessDockerfile: baseImage ${ctx.finalImage.reference} states no entrypoint, so the nodejs runtime does not know where node is. `
           + 'Describe it with BaseImage.fromRegistry(reference, { ..., runtime: \'nodejs\', entrypoint: [\'/usr/bin/node\'] }).');
       }
-      return { ...planNode(ctx, input, layout, builder), entrypoint };
+      return { ...planNode(ctx, input, layout, builder, version), entrypoint };
     },
   };
 }
 
-function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayout, builder: BaseImage) {
+function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayout, builder: BaseImage, nodeMajor: number) {
   const pm = l.pm;
   const download = { caches: [cacheOf(pm)], caEnv: ['NODE_EXTRA_CA_CERTS'] };
   const notes = l.notes.map(n => `# Detected: ${n}`);
@@ -109,10 +109,12 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
   }
   if (pm !== NodePackageManager.NPM || l.pin) {
     // corepack reads packageManager from package.json; an explicit version is activated instead.
-    const tool = pm === NodePackageManager.PNPM ? 'pnpm' : pm === NodePackageManager.NPM ? 'npm' : 'yarn';
+    const tool = toolOf(pm);
+    // Node.js 25 and later ship without corepack: it comes from the npm registry.
+    const enable = `${nodeMajor >= 25 ? 'npm install --global --no-fund --no-audit corepack && ' : ''}corepack enable ${tool}`;
     setup.push(l.pin && !l.pinnedByField
-      ? run(ctx, `corepack enable ${tool} && corepack prepare ${l.pin} --activate`, { caEnv: ['NODE_EXTRA_CA_CERTS'] })
-      : `RUN corepack enable ${tool}`);
+      ? run(ctx, `${enable} && corepack prepare ${l.pin} --activate`, { caEnv: ['NODE_EXTRA_CA_CERTS'] })
+      : nodeMajor >= 25 ? run(ctx, enable, { caEnv: ['NODE_EXTRA_CA_CERTS'] }) : `RUN ${enable}`);
   }
   const manifests = `COPY ${l.manifests.map(m => inContext(input, m)).join(' ')} ./`;
   const copySources = `COPY ${inContext(input, '.')} .`;
