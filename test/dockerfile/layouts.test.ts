@@ -64,6 +64,20 @@ describe('Node.js', () => {
     expect(finalStage(text).filter(i => i.keyword === 'COPY').map(i => i.args)).toEqual(['--from=build /out/app /app']);
   });
 
+  test('a build script: an entry outside the output folder ships with it (index.js requiring ./dist), the guessed dist/index.js is said', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'web', main: 'index.js', scripts: { build: 'tsc' } }),
+      'package-lock.json': '{}',
+      'index.js': "require('./dist/server.js');\n",
+    };
+    const d = gen(Runtime.nodejs(), files);
+    expect(d.render()).toContain('cp -a /src/dist /out/app/ \\\n    && cp -a /src/index.js /out/app/');
+    expect(d.detected).toContain('entry index.js is outside dist/: index.js ships with the build output');
+    const guessed = gen(Runtime.nodejs(), { 'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc' } }), 'package-lock.json': '{}' });
+    expect(guessed.detected).toContain('entry dist/index.js (the build output\'s index.js; set entry if the build writes another)');
+    expect(execForm(guessed.render(), 'CMD')).toEqual(['/app/dist/index.js']);
+  });
+
   test('pnpm: corepack reads the pinned version from packageManager', () => {
     const text = gen(Runtime.nodejs(), LAYOUTS['pnpm pinned by packageManager']).render();
     expect(text).toContain('RUN corepack enable pnpm');

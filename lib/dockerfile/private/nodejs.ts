@@ -39,6 +39,8 @@ interface NodeLayout {
   };
   readonly buildScript?: string;
   readonly outputDirectory?: string;
+  /** The entry's top folder (or file) when it lies outside the build output: shipped with it. */
+  readonly entryOutside?: string;
   readonly entry: string;
   readonly native: string[];
   readonly pnpmMajor?: number;
@@ -187,6 +189,7 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
     assemble.push(out && built
       ? `cp -a ${src}/${out} ${dest}/`
       : `tar -C ${src} --exclude=./node_modules -cf - . | tar -C ${dest} -xf -`);
+    if (out && built && l.entryOutside && d === (l.workspace?.dir ?? '.')) { assemble.push(`cp -a ${src}/${l.entryOutside} ${dest}/`); }
     if (d !== '.') { assemble.push(`if [ -d ${prodRoot}/${d}/node_modules ]; then cp -a ${prodRoot}/${d}/node_modules ${dest}/; fi`); }
   }
   const assembleLines = ['# What runs: package.json, the production node_modules and the build output (or the sources), nothing else.',
@@ -406,6 +409,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     if (!v.entry) { notes.push(`entry ${entry} (${start ? 'scripts.start' : typeof appPkg.main === 'string' ? 'main' : 'bin'} in package.json)`); }
   } else if (app.isFile('index.js') || buildScript) {
     entry = buildScript && !app.isFile('index.js') ? `${outputDirectory}/index.js` : 'index.js';
+    if (entry !== 'index.js') { notes.push(`entry ${entry} (the build output's index.js; set entry if the build writes another)`); }
   } else {
     throw new Error(`${WHAT}: ${app.describe('package.json')} names no entry (no "start": "node <file>" script, no main, no single bin) and there is no index.js. `
       + 'Set entry in the runtime\'s options, e.g. entry: "dist/server.js".');
@@ -414,6 +418,10 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     throw new Error(`${WHAT}: the entry ${entry} is not a file in ${app.describe()} and nothing builds it (no build script). `
       + 'Set entry to the script node should run, or buildScript to the script that writes it.');
   }
+
+  // Only the build output ships: an entry outside it (index.js requiring ./dist) ships too, or the build fails naming it.
+  const entryOutside = buildScript && outputDirectory && !entry.startsWith(`${outputDirectory}/`) ? entry.split('/')[0] : undefined;
+  if (entryOutside) { notes.push(`entry ${entry} is outside ${outputDirectory}/: ${entryOutside} ships with the build output`); }
 
   // Native modules in the production closure compile on the builder: it must share the final image's libc.
   const native = new Set<string>();
@@ -438,6 +446,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     workspace,
     buildScript,
     outputDirectory,
+    entryOutside,
     entry,
     native: [...native],
     pnpmMajor,
