@@ -207,6 +207,25 @@ describe('Python', () => {
     expect(execForm(text, 'CMD')).toEqual(['-m', 'svc.api']);
   });
 
+  test('requirements: the files it includes (-r, -c, relative to it) are copied before pip reads them', () => {
+    const files = {
+      'requirements/prod.txt': '-r base.txt  # shared\n--constraint=../constraints.txt\nflask==3.0.0\n',
+      'requirements/base.txt': 'requests==2.32.0\n',
+      'constraints.txt': 'urllib3<3\n',
+      'main.py': '',
+    };
+    const text = gen(Runtime.python({ requirementsFile: 'requirements/prod.txt' }), files).render();
+    expect(text).toContain('COPY requirements/prod.txt requirements/prod.txt\nCOPY requirements/base.txt requirements/base.txt\nCOPY constraints.txt constraints.txt\n');
+    expect(text).toContain('-r requirements/prod.txt');
+  });
+
+  test('fails if requirements include a missing file, or install a local folder', () => {
+    expect(() => gen(Runtime.python(), { 'requirements.txt': '-r base.txt\n', 'main.py': '' }))
+      .toThrow(/requirements.txt includes "base.txt", which is not a file in .*Fix the line, or set requirementsFile/);
+    expect(() => gen(Runtime.python(), { 'requirements.txt': 'flask\n-e .\n', 'main.py': '' }))
+      .toThrow(/installs a local folder \("-e \."\).* set dependencies: PythonDependencies.PEP517/);
+  });
+
   test('fails if requires-python excludes the final image\'s Python', () => {
     expect(() => gen(Runtime.python(), LAYOUTS['python uv with a console script'], { baseImage: BaseImage.googlePython3({ debian: 'debian12' as any }) }))
       .toThrow(/requires Python >=3.12 .* runs Python 3.11/);

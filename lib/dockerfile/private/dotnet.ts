@@ -2,7 +2,7 @@ import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
 import { checkName, checkVersion, show } from './escape';
 import { aptInstall, buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
-import { get, ProjectFiles } from './project';
+import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
 import { DotnetRuntimeOptions } from '../runtime-options';
 
@@ -196,19 +196,17 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
     const f = queue.shift()!;
     if (files.includes(f) || !p.isFile(f)) { continue; }
     files.push(f);
-    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.';
     for (const group of get(projectOf(p.xml(f)), 'ItemGroup') ?? []) {
       for (const ref of get(group, 'ProjectReference') ?? []) {
         const include = String(get(ref, '@Include') ?? '').replace(/\\/g, '/');
-        const parts: string[] = [];
-        for (const seg of `${dir}${include}`.split('/')) {
-          if (seg === '..' && parts.length === 0) {
-            throw new Error(`${WHAT}: ${p.describe(f)} references ${show(include)}, outside ${p.describe()}, which the build does not copy. `
-              + 'Point projectDirectory at the folder that holds every referenced project (without appDirectory) and set projectFile to the project in it, e.g. "services/api/Api.csproj".');
-          }
-          if (seg === '..') { parts.pop(); } else if (seg && seg !== '.') { parts.push(seg); }
+        if (!include) { continue; }
+        const target = resolveFrom(dir, include);
+        if (target === undefined) {
+          throw new Error(`${WHAT}: ${p.describe(f)} references ${show(include)}, outside ${p.describe()}, which the build does not copy. `
+            + 'Point projectDirectory at the folder that holds every referenced project (without appDirectory) and set projectFile to the project in it, e.g. "services/api/Api.csproj".');
         }
-        if (include) { queue.push(parts.join('/')); }
+        queue.push(target);
       }
     }
   }
