@@ -102,7 +102,10 @@ export function initCommand(args: string[], io: CliIo): number {
   let detected: string[] = [];
   try {
     const generator = new DistrolessDockerfile({
-      runtime: RUNTIMES[runtimeName](), baseImage, appDirectory, projectDirectory: isProject ? dir : undefined,
+      runtime: RUNTIMES[runtimeName](),
+      baseImage,
+      appDirectory,
+      projectDirectory: isProject ? dir : undefined,
       healthProbe: values['health-probe'] as boolean,
     });
     dockerfile = generator.render();
