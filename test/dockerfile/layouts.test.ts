@@ -78,6 +78,11 @@ describe('Node.js', () => {
     expect(execForm(guessed.render(), 'CMD')).toEqual(['/app/dist/index.js']);
   });
 
+  test('defaults: a build script writes dist/ when tsconfig.json names no outDir', () => {
+    const text = gen(Runtime.nodejs(), { ...LAYOUTS['npm with a TypeScript build'], 'tsconfig.json': '{}' }).render();
+    expect(text).toContain('cp -a /src/dist /out/app/');
+  });
+
   test('pnpm: corepack reads the pinned version from packageManager', () => {
     const text = gen(Runtime.nodejs(), LAYOUTS['pnpm pinned by packageManager']).render();
     expect(text).toContain('RUN corepack enable pnpm');
@@ -224,6 +229,13 @@ describe('Python', () => {
       .toThrow(/requirements.txt includes "base.txt", which is not a file in .*Fix the line, or set requirementsFile/);
     expect(() => gen(Runtime.python(), { 'requirements.txt': 'flask\n-e .\n', 'main.py': '' }))
       .toThrow(/installs a local folder \("-e \."\).* set dependencies: PythonDependencies.PEP517/);
+  });
+
+  test('defaults: uv 0.9 without [tool.uv] required-version, Poetry 2.2.1 when the lock names no version', () => {
+    const uv = { ...LAYOUTS['python uv with a console script'], 'pyproject.toml': '[project]\nname = "svc"\n[project.scripts]\nserve = "svc.main:run"\n' };
+    expect(gen(Runtime.python(), uv).render()).toContain('COPY --from=ghcr.io/astral-sh/uv:0.9 /uv /usr/local/bin/uv');
+    const poetry = { ...LAYOUTS['python poetry application'], 'poetry.lock': '' };
+    expect(gen(Runtime.python(), poetry).render()).toContain('"poetry==2.2.1" poetry-plugin-export');
   });
 
   test('fails if requires-python excludes the final image\'s Python', () => {
