@@ -292,6 +292,12 @@ describe('Go', () => {
       .toThrow(/2 main packages: ".\/services\/api\/cmd\/migrate" and ".\/services\/api\/cmd\/server". Choose the one the image runs with packagePath/);
   });
 
+  test('a nested module outside go.work is not this build\'s: its main packages are not candidates', () => {
+    const files = { 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'main.go': 'package main\nfunc main() {}\n',
+      'tools/go.mod': 'module example.com/tools\n', 'tools/gen/main.go': 'package main\nfunc main() {}\n' };
+    expect(gen(Runtime.go(), files).render()).toContain('-o /out/app .\n');
+  });
+
   test('fails without go.mod', () => {
     expect(() => gen(Runtime.go(), { 'main.go': 'package main' })).toThrow(/has no go.mod or go.work/);
   });

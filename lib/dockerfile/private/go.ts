@@ -146,9 +146,15 @@ function detect(p: ProjectFiles, packageOption: string | undefined): GoLayout {
   const vendored = work === undefined && p.isFile('vendor/modules.txt');
   if (vendored) { notes.push('vendored modules (vendor/modules.txt): built with -mod=vendor'); }
 
-  // Main packages: folders with a .go file that says `package main`.
+  // Main packages: folders with a .go file that says `package main`, in a module the build uses
+  // (a nested go.mod outside go.work is another module: `go build` would not find its packages).
+  const moduleOf = (f: string): string => {
+    const parts = f.split('/').slice(0, -1);
+    while (parts.length > 0 && !p.isFile(`${parts.join('/')}/go.mod`)) { parts.pop(); }
+    return parts.join('/') || '.';
+  };
   const mains = [...new Set(p.find('.', n => n.endsWith('.go') && !n.endsWith('_test.go'), 5)
-    .filter(f => !/(^|\/)(vendor|testdata)\//.test(f) && /^package\s+main\b/m.test(p.read(f) ?? ''))
+    .filter(f => !/(^|\/)(vendor|testdata)\//.test(f) && modules.includes(moduleOf(f)) && /^package\s+main\b/m.test(p.read(f) ?? ''))
     .map(f => f.includes('/') ? `./${f.slice(0, f.lastIndexOf('/'))}` : '.'))].sort();
   let packagePath = packageOption;
   if (packagePath === undefined) {
