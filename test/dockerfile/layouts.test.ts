@@ -53,6 +53,15 @@ test('the project folder is only read', () => {
   expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
 });
 
+test('a symbolic link that leads out of the project folder is not followed; one inside it is', () => {
+  const outside = project({ 'package.json': JSON.stringify({ name: 'secret', main: 'x.js' }), 'x.js': '' });
+  const dir = project({ 'requirements.txt': '', 'main.py': '' });
+  fs.symlinkSync(path.join(outside, 'package.json'), path.join(dir, 'package.json'));
+  expect(() => gen(Runtime.nodejs(), {}, { projectDirectory: dir })).toThrow(/package\.json is missing/);
+  fs.symlinkSync(path.join(dir, 'main.py'), path.join(dir, 'app.py'));
+  expect(() => gen(Runtime.python(), {}, { projectDirectory: dir })).toThrow(/several entry points: "main.py" and "app.py"/);
+});
+
 describe('Node.js', () => {
   test('npm: a lockfile, production install, the build output and production node_modules alone reach the final image', () => {
     const d = gen(Runtime.nodejs(), LAYOUTS['npm with a TypeScript build']);
