@@ -348,6 +348,27 @@ describe('Rust', () => {
     expect(text).toMatch(/mkdir -p [^\n]*crates\/api\/benches/);
   });
 
+  test('a path dependency that is no member: its manifest and stubs join the dependency layer, its binaries are not candidates', () => {
+    const files = {
+      'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n[dependencies]\nutil = { path = "util" }\n',
+      'Cargo.lock': 'version = 3\n',
+      'src/main.rs': 'fn main() {}\n',
+      'util/Cargo.toml': '[package]\nname = "util"\nversion = "0.1.0"\n',
+      'util/src/lib.rs': '',
+      'util/src/main.rs': 'fn main() {}\n',
+    };
+    const text = gen(Runtime.rust(), files).render();
+    expect(text).toContain('COPY util/Cargo.toml util/');
+    expect(text).toContain(': > util/src/lib.rs');
+    expect(text).toContain('cargo build --release --locked --offline --bin app');
+    expect(() => gen(Runtime.rust({ package: 'util' }), files)).toThrow(/package "util" is not a member .*\(members: "app"\)/);
+  });
+
+  test('fails if a path dependency is outside the project folder', () => {
+    const files = { 'Cargo.toml': '[package]\nname = "app"\n[dependencies]\nshared = { path = "../shared" }\n', 'Cargo.lock': '', 'src/main.rs': '' };
+    expect(() => gen(Runtime.rust(), files)).toThrow(/the dependency "shared" of .*Cargo.toml is at "..\/shared", outside .* Give as projectDirectory \(without appDirectory\) a Cargo workspace/);
+  });
+
   test('a base without a C library builds for musl', () => {
     const d = gen(Runtime.rust(), LAYOUTS['rust workspace'], { baseImage: BaseImage.scratch() });
     expect(d.render()).toContain('--target "$TARGET"');

@@ -2,7 +2,7 @@ import { checkBool, checkBuilder, exclusive } from './common';
 import { listOf } from './detect';
 import { checkName, checkPath, checkVersion, normalizeRelative, show } from './escape';
 import { buildStage, codename, copyFrom, inContext, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
-import { get, ProjectFiles, strings } from './project';
+import { get, ProjectFiles, resolveFrom, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { RustRuntimeOptions } from '../runtime-options';
 
@@ -15,6 +15,8 @@ interface Member {
   readonly bins: string[];
   /** Target source files (lib, bins, build script, declared tests/benches/examples), member-relative: stubbed for the dependency build. */
   readonly stubs: Array<[string, 'main' | 'lib']>;
+  /** A path dependency outside the workspace's members: its manifest and stubs, but none of its binaries ship. */
+  readonly pathDependency?: boolean;
 }
 
 interface RustLayout {
@@ -164,6 +166,29 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
     }
     notes.push(`Cargo workspace of ${listOf(members.map(m => m.name))}`);
   }
+  // Path dependencies that are no member: Cargo reads their manifests too.
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    const manifest = m.dir === '.' ? root : p.toml(`${m.dir}/Cargo.toml`);
+    const tables = [manifest, ...Object.values(get(manifest, 'target') ?? {})];
+    for (const table of tables) {
+      for (const kind of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
+        for (const [dep, spec] of Object.entries(get(table, kind) ?? {})) {
+          const path = get(spec, 'path');
+          if (typeof path !== 'string') { continue; }
+          const d = resolveFrom(m.dir, path);
+          if (d === undefined || !p.isFile(`${d}/Cargo.toml`)) {
+            throw new Error(`${WHAT}: the dependency ${show(dep)} of ${p.describe(m.dir === '.' ? 'Cargo.toml' : `${m.dir}/Cargo.toml`)} is at ${show(path)}, `
+              + `${d === undefined ? 'outside' : 'not a crate in'} ${p.describe()}, which the build copies. Give as projectDirectory (without appDirectory) a Cargo workspace that holds every crate, or move the dependency into the crate's folder.`);
+          }
+          if (!members.some(x => x.dir === d)) {
+            const dependency = member(p, d, p.toml(`${d}/Cargo.toml`));
+            if (dependency) { members.push({ ...dependency, pathDependency: true }); }
+          }
+        }
+      }
+    }
+  }
   // `cargo vendor`: the configuration that replaces crates.io and the folder it points at belong to the dependency layer.
   const vendor: string[] = [];
   const configFile = ['.cargo/config.toml', '.cargo/config'].find(f => p.isFile(f));
@@ -178,10 +203,11 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
     }
     if (vendor.length > 1) { notes.push(`vendored crates (${vendor.slice(1).join(', ')}, ${configFile}): copied with the manifests, built in the dependency layer`); }
   }
-  const binaries = members.flatMap(m => m.bins.map(b => ({ member: m, bin: b })));
+  const own = members.filter(m => !m.pathDependency);
+  const binaries = own.flatMap(m => m.bins.map(b => ({ member: m, bin: b })));
   let choice = binaries.filter(b => (!packageOption || b.member.name === packageOption) && (!binaryOption || b.bin === binaryOption));
-  if (packageOption && !members.some(m => m.name === packageOption)) {
-    throw new Error(`${WHAT}: package ${show(packageOption)} is not a member of the workspace in ${p.describe()} (members: ${listOf(members.map(m => m.name))}). Use one of them.`);
+  if (packageOption && !own.some(m => m.name === packageOption)) {
+    throw new Error(`${WHAT}: package ${show(packageOption)} is not a member of the workspace in ${p.describe()} (members: ${listOf(own.map(m => m.name))}). Use one of them.`);
   }
   if (choice.length === 0) {
     throw new Error(`${WHAT}: ${p.describe()} has no binary${packageOption ? ` in package ${packageOption}` : ''}${binaryOption ? ` named ${binaryOption}` : ''}`
