@@ -423,6 +423,12 @@ describe('Java', () => {
     expect(d.render()).toContain('java -Djarmode=layertools -jar /out/app.jar extract');
   });
 
+  test('Gradle: the version catalog is copied with the build scripts, before the dependency resolution', () => {
+    const text = gen(Runtime.javaJar(), { ...LAYOUTS['gradle Spring Boot 3.1 (layertools)'], 'gradle/libs.versions.toml': '[versions]\n' }).render();
+    expect(text.indexOf('COPY gradle/libs.versions.toml gradle/')).toBeGreaterThan(0);
+    expect(text.indexOf('COPY gradle/libs.versions.toml gradle/')).toBeLessThan(text.indexOf('gradle --no-daemon --quiet dependencies'));
+  });
+
   test('javac with lib/*.jar: class path, manifest Class-Path, and the jars as their own layer', () => {
     const text = gen(Runtime.javaJar(), LAYOUTS['javac with vendored jars']).render();
     expect(text).toContain("--class-path 'lib/*'");

@@ -235,6 +235,8 @@ function detectJava(p: ProjectFiles, options: JavaBuildOptions, what: string): J
       }
     }
     buildFiles.push(['./', gradleFiles.concat(['gradle.properties'].filter(f => p.isFile(f)))]);
+    // The version catalog the build scripts read their dependency coordinates from.
+    if (p.isFile('gradle/libs.versions.toml')) { buildFiles.push(['gradle/', ['gradle/libs.versions.toml']]); }
     for (const m of modules) {
       const files = ['build.gradle', 'build.gradle.kts'].filter(f => p.isFile(`${m}/${f}`)).map(f => `${m}/${f}`);
       if (files.length) { buildFiles.push([`${m}/`, files]); }
