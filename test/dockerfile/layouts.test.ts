@@ -166,6 +166,13 @@ describe('Node.js', () => {
       .toThrow(/Plug'n'Play .* Set nodeLinker: node-modules in .yarnrc.yml/);
   });
 
+  test('fails on a pnpm workspace without a pinned pnpm (pnpm deploy differs between 9 and 10, the lockfile does not tell)', () => {
+    const files = { ...LAYOUTS['pnpm workspace package'], 'package.json': JSON.stringify({ name: 'root', private: true }) };
+    expect(() => gen(Runtime.nodejs({ workspace: '@acme/api' }), files))
+      .toThrow(/is a pnpm workspace without a pinned pnpm, .* Pin it with `corepack use pnpm@10` .* or set packageManagerVersion/);
+    expect(gen(Runtime.nodejs({ workspace: '@acme/api', packageManagerVersion: '9.15.0' }), files).render()).toContain('--prod deploy /out/app');
+  });
+
   test('fails on Yarn 2 or 3 without the workspace-tools plugin, which the production install needs', () => {
     const berry3 = { ...LAYOUTS['yarn berry node-modules workspace'], 'package.json': '{"name":"root","packageManager":"yarn@3.8.7","workspaces":["services/*"]}' };
     expect(() => gen(Runtime.nodejs(), berry3)).toThrow(/uses Yarn 3, where `yarn workspaces focus --production` .* needs the workspace-tools plugin.* Run `yarn plugin import workspace-tools`/);

@@ -347,7 +347,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     throw new Error(`${WHAT}: ${p.describe()} is a Yarn Berry project without a pinned Yarn version (no packageManager in package.json, no yarnPath in .yarnrc.yml). `
       + 'Pin it with `corepack use yarn@4` (writes packageManager), or set packageManagerVersion in the runtime\'s options.');
   }
-  const pnpmMajor = pm === NodePackageManager.PNPM ? pnpmMajorOf(pin, p) : undefined;
+  const pnpmMajor = pm === NodePackageManager.PNPM && pin ? Number(/@(\d+)/.exec(pin)?.[1]) : undefined;
   if (pm === NodePackageManager.YARN_BERRY) { checkFocus(p, pin, yarnrc); }
 
   // Workspaces: npm and Yarn in package.json, pnpm in pnpm-workspace.yaml.
@@ -378,6 +378,11 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
       throw new Error(`${WHAT}: ${p.describe()} is a workspace with ${members.length} packages: ${listOf([...names.keys()])}. `
         + `Choose the one to build with workspace (e.g. workspace: ${show([...names.keys()][0] ?? members[0])}).`);
     }
+  }
+  if (workspace && pm === NodePackageManager.PNPM && !pin) {
+    // pnpm 10 deploys only injected workspace packages unless told --legacy, which pnpm 9 does not know.
+    throw new Error(`${WHAT}: ${p.describe()} is a pnpm workspace without a pinned pnpm, and \`pnpm deploy\` differs between pnpm 9 and 10 `
+      + '(the lockfile format is the same). Pin it with `corepack use pnpm@10` (writes packageManager in package.json), or set packageManagerVersion in the runtime\'s options.');
   }
   if (workspace) {
     notes.push(`workspace package ${workspace.name} (${workspace.dir})${workspace.closure.length > 1 ? ` with its local dependencies ${listOf(workspace.closure.slice(1))}` : ''}`);
@@ -468,12 +473,6 @@ function checkFocus(p: ProjectFiles, pin: string | undefined, yarnrc: any): void
   if (major >= 4 || isNaN(major) || JSON.stringify(get(yarnrc, 'plugins') ?? []).includes('plugin-workspace-tools')) { return; }
   throw new Error(`${WHAT}: ${p.describe()} uses Yarn ${major}, where \`yarn workspaces focus --production\` (the production-only install) needs the workspace-tools plugin, `
     + 'and .yarnrc.yml lists no such plugin. Run `yarn plugin import workspace-tools` and commit .yarnrc.yml and .yarn/plugins, or move to Yarn 4 (`corepack use yarn@4`).');
-}
-
-function pnpmMajorOf(pin: string | undefined, p: ProjectFiles): number | undefined {
-  if (pin) { return Number(/@(\d+)/.exec(pin)?.[1]); }
-  const lockVersion = String(get(p.yaml('pnpm-lock.yaml') ?? {}, 'lockfileVersion') ?? '');
-  return lockVersion.startsWith('9') ? 9 : lockVersion.startsWith('6') ? 8 : undefined;
 }
 
 /** The package folder and the folders of the workspace packages it needs at run time, transitively. */
