@@ -584,6 +584,14 @@ describe('options that are not what they say', () => {
     expect(() => Runtime.javaJar({ buildTool: JavaBuild.JAVAC, springBootLayers: true })).toThrow(/springBootLayers needs a Maven or Gradle build/);
   });
 
+  test('fails if a workspace package\'s name or folder would need quoting in a RUN line', () => {
+    const files = { ...LAYOUTS['yarn berry node-modules workspace'], 'services/api/package.json': JSON.stringify({ name: 'api;id', main: 'index.js' }) };
+    expect(() => gen(Runtime.nodejs(), files)).toThrow(/the name "api;id" in .*services\/api\/package.json is not an npm package name/);
+    const { 'services/api/package.json': pkg, 'services/api/index.js': index, ...rest } = LAYOUTS['yarn berry node-modules workspace'];
+    expect(() => gen(Runtime.nodejs(), { ...rest, 'services/a b/package.json': pkg, 'services/a b/index.js': index }))
+      .toThrow(/the workspace package folder "services\/a b" is not allowed/);
+  });
+
   test('fails if a workspace name is not a package name', () => {
     expect(() => Runtime.nodejs({ workspace: 'a b' })).toThrow(/workspace "a b" is not a package name or folder/);
   });

@@ -7,6 +7,8 @@ import { BaseImage, Libc } from '../../image';
 import { NodejsRuntimeOptions, NodePackageManager } from '../runtime-options';
 
 const WHAT = 'Runtime.nodejs';
+/** Package names the generator writes into RUN lines unquoted: none of them needs quoting. */
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[A-Za-z0-9][A-Za-z0-9._~/-]*$/;
 const MANAGERS = Object.values(NodePackageManager) as string[];
 
 /** Dependencies that compile native code with node-gyp when installed (the common ones). */
@@ -55,7 +57,7 @@ function validate(options: NodejsRuntimeOptions): Validated {
     throw new Error(`${WHAT}: packageManager ${show(pm)} is not a NodePackageManager. Use one of ${listOf(MANAGERS)} (NodePackageManager.NPM, ...).`);
   }
   const workspace = options.workspace === undefined ? undefined : requireString(options.workspace, `${WHAT}: workspace`);
-  if (workspace !== undefined && !/^(@[a-z0-9][a-z0-9._~-]*\/)?[A-Za-z0-9][A-Za-z0-9._~/-]*$/.test(workspace)) {
+  if (workspace !== undefined && !PACKAGE_NAME.test(workspace)) {
     throw new Error(`${WHAT}: workspace ${show(workspace)} is not a package name or folder. Use the name in its package.json (e.g. "@acme/api") or its folder (e.g. "packages/api").`);
   }
   return {
@@ -161,9 +163,9 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
       run(ctx, 'pnpm fetch', download),
       copySources,
       run(ctx, 'pnpm install --offline --frozen-lockfile', download)];
-    if (l.buildScript) { lines.push(`RUN pnpm --filter ${shellWord(ws.name)}... run ${l.buildScript}`); }
+    if (l.buildScript) { lines.push(`RUN pnpm --filter ${ws.name}... run ${l.buildScript}`); }
     lines.push(`# ${ws.name} with its production dependencies only (workspace packages copied in, not linked).`,
-      `RUN pnpm --filter ${shellWord(ws.name)} --prod deploy${legacy} /out/app`);
+      `RUN pnpm --filter ${ws.name} --prod deploy${legacy} /out/app`);
     return {
       builderImage: builder,
       shellImage: builder,
@@ -228,7 +230,7 @@ function install(pm: NodePackageManager, what: 'prod' | 'all', ws?: NodeLayout['
     case NodePackageManager.PNPM: return `pnpm install --frozen-lockfile${prod ? ' --prod' : ''}`;
     case NodePackageManager.YARN_CLASSIC: return `yarn install --frozen-lockfile --non-interactive${prod ? ' --production' : ''}`;
     case NodePackageManager.YARN_BERRY:
-      return prod ? `yarn workspaces focus${ws ? ` ${shellWord(ws.name)}` : ''} --production` : 'yarn install --immutable';
+      return prod ? `yarn workspaces focus${ws ? ` ${ws.name}` : ''} --production` : 'yarn install --immutable';
     default: return `npm ci${prod ? ' --omit=dev' : ''}${prod && ws ? ` --workspace ${ws.dir}` : ''}`;
   }
 }
@@ -240,7 +242,7 @@ function runScript(pm: NodePackageManager, script: string): string {
 /** Builds the package and the workspace packages it depends on, dependencies first. */
 function buildClosure(pm: NodePackageManager, ws: NonNullable<NodeLayout['workspace']>, script: string): string {
   switch (pm) {
-    case NodePackageManager.YARN_BERRY: return `yarn workspaces foreach --recursive --topological --from ${shellWord(ws.name)} run ${script}`;
+    case NodePackageManager.YARN_BERRY: return `yarn workspaces foreach --recursive --topological --from ${ws.name} run ${script}`;
     case NodePackageManager.YARN_CLASSIC: return ws.closure.map(d => `yarn --cwd ${d} run ${script}`).join(' && ');
     default: return `npm run ${script} --if-present ${[...ws.closure].reverse().map(d => `--workspace ${d}`).join(' ')}`;
   }
@@ -253,11 +255,6 @@ function prune(pm: NodePackageManager): string {
     case NodePackageManager.YARN_BERRY: return 'yarn workspaces focus --production';
     default: return 'npm prune --omit=dev';
   }
-}
-
-/** A package name as one shell word: names are [@a-z0-9._~/-], which need no quoting. */
-function shellWord(name: string): string {
-  return name;
 }
 
 function defaults(v: Validated, resolved: boolean): NodeLayout {
@@ -462,6 +459,12 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
 
 function member(p: ProjectFiles, dir: string, names: Map<string, string>, members: string[]): NonNullable<NodeLayout['workspace']> {
   const closure = closureOf(p, dir, names);
+  // Folder and package names go into RUN lines: only those that need no quoting.
+  for (const d of closure) { checkPath(d, `${WHAT}: the workspace package folder`, { relative: true }); }
+  const name = get(p.json(`${dir}/package.json`), 'name');
+  if (name !== undefined && (typeof name !== 'string' || !PACKAGE_NAME.test(name))) {
+    throw new Error(`${WHAT}: the name ${show(name)} in ${p.describe(`${dir}/package.json`)} is not an npm package name. Fix it (e.g. "@acme/api").`);
+  }
   const built = closure.filter(d => typeof get(p.json(`${d}/package.json`), 'scripts', 'build') === 'string');
   return { dir, name: String(get(p.json(`${dir}/package.json`), 'name') ?? dir), closure, members, built };
 }
