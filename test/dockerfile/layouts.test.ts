@@ -523,6 +523,32 @@ describe('.NET', () => {
   });
 });
 
+describe('names read from the project go into RUN and COPY lines only when they need no quoting', () => {
+  test('fails if a Go main package folder would need quoting', () => {
+    expect(() => gen(Runtime.go(), { 'go.mod': 'module x\n', 'cmd/my app/main.go': 'package main\n' })).toThrow(/the main package folder ".\/cmd\/my app" is not allowed/);
+  });
+
+  test('fails if a Rust package or target would need quoting', () => {
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a$(id)"\n', 'Cargo.lock': '', 'src/main.rs': '' }))
+      .toThrow(/the package name in .*Cargo.toml "a\$\(id\)" is not allowed/);
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a"\n', 'Cargo.lock': '', 'src/main.rs': '', 'src/bin/x y.rs': '' }))
+      .toThrow(/a target of .*Cargo.toml "src\/bin\/x y.rs" is not allowed/);
+  });
+
+  test('fails if a .NET project path would need quoting', () => {
+    expect(() => gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>'
+        + '<ItemGroup><ProjectReference Include="lib x\\Lib.csproj" /></ItemGroup></Project>',
+      'lib x/Lib.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+    })).toThrow(/the project file "lib x\/Lib.csproj" is not allowed/);
+  });
+
+  test('fails if an included requirements file would need quoting', () => {
+    expect(() => gen(Runtime.python(), { 'requirements.txt': '-r base$x.txt\n', 'base$x.txt': '', 'main.py': '' }))
+      .toThrow(/the file "-r base\$x.txt" in .*requirements.txt includes "base\$x.txt" is not allowed/);
+  });
+});
+
 describe('monorepo: appDirectory', () => {
   test('COPY reads from the app folder, .dockerignore keeps everything else out of the context', () => {
     const root = project({ 'services/api/go.mod': 'module x\n\ngo 1.24\n', 'services/api/main.go': 'package main\n', 'web/package.json': '{}' });

@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
-import { checkName, checkVersion, show } from './escape';
+import { checkName, checkPath, checkVersion, show } from './escape';
 import { aptInstall, buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
 import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
@@ -210,6 +210,8 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
       }
     }
   }
+  // Project paths go into COPY and RUN lines: only those that need no quoting.
+  for (const f of files) { checkPath(f, `${WHAT}: the project file`, { relative: true }); }
   const extras = ['Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'NuGet.config', 'nuget.config', 'global.json'].filter(f => p.isFile(f));
   return {
     projectFile,

@@ -159,7 +159,7 @@ function detect(p: ProjectFiles, packageOption: string | undefined): GoLayout {
   let packagePath = packageOption;
   if (packagePath === undefined) {
     if (mains.length === 1) {
-      packagePath = mains[0];
+      packagePath = pkgPath(mains[0], `${WHAT}: the main package folder`);
       if (packagePath !== '.') { notes.push(`main package ${packagePath}`); }
     } else if (mains.length === 0) {
       throw new Error(`${WHAT}: ${p.describe()} has no main package (no .go file says \`package main\`). Set packagePath to the package to build.`);

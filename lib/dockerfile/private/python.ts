@@ -270,7 +270,7 @@ function includedRequirements(p: ProjectFiles, first: string): string[] {
         if (file === undefined || !p.isFile(file)) {
           throw new Error(`${WHAT}: ${p.describe(f)} includes ${show(include)}, which is not a file in ${p.describe()}. Fix the line, or set requirementsFile.`);
         }
-        if (!files.includes(file)) { files.push(file); }
+        if (!files.includes(file)) { files.push(relPath(file, `${WHAT}: the file ${show(line)} in ${p.describe(f)} includes`)); }
       } else if (/^(-e\s+|--editable[\s=]+)?\.{1,2}(\/\S*)?(\[.*\])?$/.test(line)) {
         throw new Error(`${WHAT}: ${p.describe(f)} installs a local folder (${show(line)}), which the dependency layer cannot see before the sources are copied. `
           + 'Remove the line and set dependencies: PythonDependencies.PEP517 (pip installs the project with its dependencies), or list the dependencies only.');

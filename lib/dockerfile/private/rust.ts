@@ -142,6 +142,8 @@ function member(p: ProjectFiles, dir: string, manifest: any): Member | undefined
       }
     }
   }
+  // Names and paths go into RUN lines: only those that need no quoting.
+  for (const [f] of stubs) { checkPath(at(f), `${WHAT}: a target of ${p.describe(at('Cargo.toml'))}`, { relative: true }); }
   return { dir, name, bins, stubs };
 }
 
@@ -218,6 +220,8 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
       + `Choose with package and binaryName (e.g. package: ${show(choice[0].member.name)}, binaryName: ${show(choice[0].bin)}).`);
   }
   const picked = choice[0];
+  checkName(picked.member.name, `${WHAT}: the package name in ${p.describe(picked.member.dir === '.' ? 'Cargo.toml' : `${picked.member.dir}/Cargo.toml`)}`, 'api');
+  checkName(picked.bin, `${WHAT}: the binary name of package ${picked.member.name}`, 'api');
   if (!binaryOption || (ws && !packageOption)) { notes.push(`binary ${picked.bin} of package ${picked.member.name}`); }
   return { members, vendor, package: ws ? picked.member.name : packageOption, binary: picked.bin, notes };
 }
