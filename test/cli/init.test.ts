@@ -237,7 +237,7 @@ describe('cdk-distroless init on a project', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^runtime go \(go\.mod\)$/m);
     const alone = tempDir();
-    write(alone, { Makefile: 'app:\n\tcc -o app main.c\n', 'main.c': '' });
+    write(alone, { 'Makefile': 'app:\n\tcc -o app main.c\n', 'main.c': '' });
     expect(runCli(['init'], { cwd: alone }).stdout).toMatch(/^runtime cpp \(Makefile\)$/m);
   });
 

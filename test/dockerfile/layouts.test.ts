@@ -309,8 +309,12 @@ describe('Go', () => {
   });
 
   test('a nested module outside go.work is not this build\'s: its main packages are not candidates', () => {
-    const files = { 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'main.go': 'package main\nfunc main() {}\n',
-      'tools/go.mod': 'module example.com/tools\n', 'tools/gen/main.go': 'package main\nfunc main() {}\n' };
+    const files = {
+      'go.mod': 'module example.com/app\n\ngo 1.24\n',
+      'main.go': 'package main\nfunc main() {}\n',
+      'tools/go.mod': 'module example.com/tools\n',
+      'tools/gen/main.go': 'package main\nfunc main() {}\n',
+    };
     expect(gen(Runtime.go(), files).render()).toContain('-o /out/app .\n');
   });
 
