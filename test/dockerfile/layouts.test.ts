@@ -7,6 +7,7 @@ import { execForm, finalStage } from './parse';
 import {
   DistrolessDockerfile, DistrolessDockerfileProps, JavaBuild, NodePackageManager, PythonDependencies, Runtime,
 } from '../../lib/dockerfile';
+import { detectRuntime } from '../../lib/dockerfile/private/detect';
 import { BaseImage } from '../../lib/image';
 import { DockerfilePolicy } from '../../lib/policy';
 import { DistrolessImage } from '../../lib/workload';
@@ -550,6 +551,51 @@ describe('names read from the project go into RUN and COPY lines only when they 
   test('fails if an included requirements file would need quoting', () => {
     expect(() => gen(Runtime.python(), { 'requirements.txt': '-r base$x.txt\n', 'base$x.txt': '', 'main.py': '' }))
       .toThrow(/the file "-r base\$x.txt" in .*requirements.txt includes "base\$x.txt" is not allowed/);
+  });
+});
+
+describe('rejections of layouts the generator cannot build', () => {
+  test('fails if the packageManager option has no lockfile of its own', () => {
+    expect(() => gen(Runtime.nodejs({ packageManager: NodePackageManager.PNPM }), { 'package.json': '{"main":"a.js"}', 'package-lock.json': '{}', 'a.js': '' }))
+      .toThrow(/the package manager is pnpm, but .* has no pnpm-lock.yaml \(found "package-lock.json"\)\. Commit that lockfile, or set packageManager/);
+  });
+
+  test('fails on Yarn Berry without a pinned version', () => {
+    expect(() => gen(Runtime.nodejs(), { 'package.json': '{"main":"a.js"}', 'yarn.lock': '__metadata:\n  version: 8\n', '.yarnrc.yml': 'nodeLinker: node-modules\n', 'a.js': '' }))
+      .toThrow(/is a Yarn Berry project without a pinned Yarn version .* set packageManagerVersion/);
+  });
+
+  test('fails if go.work uses no module, or a module without go.mod', () => {
+    expect(() => gen(Runtime.go(), { 'go.work': 'go 1.24\n' })).toThrow(/go.work uses no module. Add `use .\/module` lines/);
+    expect(() => gen(Runtime.go(), { 'go.work': 'go 1.24\n\nuse ./a\n', 'a/x.go': '' })).toThrow(/a is used by go.work but has no go.mod. Fix the use directive/);
+  });
+
+  test('fails if the Go module has no main package', () => {
+    expect(() => gen(Runtime.go(), { 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(/has no main package .* Set packagePath/);
+  });
+
+  test('fails if additionalPackages is not a list', () => {
+    expect(() => Runtime.go({ additionalPackages: './cmd/x' as unknown as string[] })).toThrow(/additionalPackages must be a list of package paths, got ".\/cmd\/x"/);
+  });
+
+  test('fails without Cargo.toml, or without a binary', () => {
+    expect(() => gen(Runtime.rust(), { 'main.rs': '' })).toThrow(/Cargo.toml is missing. Point projectDirectory/);
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a"\n', 'Cargo.lock': '', 'src/lib.rs': '' }))
+      .toThrow(/has no binary\. Set package and binaryName/);
+  });
+
+  test('fails without a Java build file or sources', () => {
+    expect(() => gen(Runtime.javaJar(), { 'README.txt': '' })).toThrow(/has no pom.xml, build.gradle\(.kts\) or .java sources under src. .* set buildTool/);
+  });
+
+  test('fails with several solutions, or no executable .NET project', () => {
+    expect(() => gen(Runtime.dotnet(), { 'A.sln': '', 'B.sln': '' })).toThrow(/has several solutions: "A.sln" and "B.sln". Set projectFile/);
+    const lib = '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>';
+    expect(() => gen(Runtime.dotnet(), { 'A.csproj': lib, 'B.csproj': lib })).toThrow(/has no executable .NET project .* Set projectFile/);
+  });
+
+  test('fails if no manifest says which runtime a folder holds', () => {
+    expect(() => detectRuntime(project({ 'notes.txt': '' }))).toThrow(/init: no manifest in .* says which runtime it is .* Choose it with --runtime/);
   });
 });
 
