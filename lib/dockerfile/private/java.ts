@@ -1,7 +1,6 @@
-import { checkBool, checkBuilder, exclusive, relPath } from './common';
+import { checkBool, checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkMajor, normalizeRelative, checkPath, show } from './escape';
-import { runtimeMajor } from './nodejs';
 import { buildStage, Copy, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles } from './project';
 import { BaseImage, Libc } from '../../image';

@@ -1,4 +1,4 @@
-import { checkBuilder, exclusive, relPath } from './common';
+import { checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkMajor, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
 import { aptInstall, buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
@@ -497,17 +497,4 @@ function checkScript(value: unknown, what: string): string {
     throw new Error(`${what} ${show(script)} is not allowed. Use an npm script name of letters, digits, ":", ".", "_" and "-", e.g. "build" or "build:prod".`);
   }
   return script;
-}
-
-/**
- * The runtime's major version: the option when given (and it must match the final image),
- * otherwise the final image's, otherwise the default.
- */
-export function runtimeMajor(finalImage: BaseImage, option: number | undefined, fallback: number, runtime: string, prop: string): number {
-  const known = finalImage.facts.runtimeVersion ? parseInt(finalImage.facts.runtimeVersion, 10) : undefined;
-  if (option !== undefined && known !== undefined && !isNaN(known) && known !== option) {
-    throw new Error(`DistrolessDockerfile: the runtime builds for ${runtime} ${option} (${prop}) but baseImage ${finalImage.reference} carries ${runtime} ${known}. `
-      + `Set ${prop} to ${known}, or choose a base image with ${runtime} ${option}.`);
-  }
-  return option ?? (known !== undefined && !isNaN(known) ? known : fallback);
 }
