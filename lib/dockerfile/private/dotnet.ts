@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
 import { checkName, checkPath, checkVersion, show } from './escape';
-import { aptInstall, buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
+import { aptInstall, buildStage, copyContext, copyFrom, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
 import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
 import { DotnetRuntimeOptions } from '../runtime-options';
@@ -68,10 +68,9 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
       const version = dotnetVersion ?? (known && /^\d+\.\d+$/.test(known) ? known : '10.0');
       const builder = builderImage ?? BaseImage.dotnetSdk(version);
       const dotnet = ctx.finalImage.facts.entrypoint?.[0] ?? '/usr/bin/dotnet';
-      const c = (f: string) => inContext(input, f);
       const copies = l.restoreFiles.length
-        ? groupByDir(l.restoreFiles).map(([dir, files]) => `COPY ${files.map(c).join(' ')} ${dir}`)
-        : [`COPY ${c(l.projectFile)} ${l.projectFile}`];
+        ? groupByDir(l.restoreFiles).map(([dir, files]) => copyContext(input, files, dir))
+        : [copyContext(input, [l.projectFile], l.projectFile)];
       const arch = l.selfContained ? ' -a "$TARGETARCH"' : '';
       // Restore picks the runtime and ILLink packs, so publish --no-restore needs it run with publish's settings.
       const restoreProps = l.selfContained ? ` -p:SelfContained=true${l.trimmed ? ' -p:PublishTrimmed=true' : ''}` : '';
@@ -88,7 +87,7 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
           `# The project file${copies.length > 1 || l.restoreFiles.length > 1 ? 's' : ''} first: a change to the sources alone reuses the restore layer.`,
           ...copies,
           run(ctx, `dotnet restore ${l.projectFile}${arch}${restoreProps}`, { caEnv: ['SSL_CERT_FILE'] }),
-          `COPY ${c('.')} .`,
+          copyContext(input, ['.'], '.'),
           `RUN dotnet publish ${l.projectFile} --configuration Release --no-restore${arch} ${publish} --output /out`,
         ])],
         copies: [copyFrom('build', '/out', ctx.workdir)],

@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkName, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
-import { baseName, buildStage, codename, copyFrom, inContext, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
+import { baseName, buildStage, codename, copyContext, copyFrom, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
 import { ProjectFiles } from './project';
 import { BaseImage, Libc } from '../../image';
 import { GoRuntimeOptions } from '../runtime-options';
@@ -72,12 +72,12 @@ export function goRuntime(options: GoRuntimeOptions, input?: LayoutInput): Runti
       }
       if (!layout.vendored) {
         lines.push('# Modules first: a change to the sources alone reuses the download layer.');
-        for (const [dir, files] of layout.manifests) { lines.push(`COPY ${files.map(f => inContext(input, f)).join(' ')} ${dir}`); }
+        for (const [dir, files] of layout.manifests) { lines.push(copyContext(input, files, dir)); }
         lines.push(run(ctx, 'go mod download', { caEnv: ['SSL_CERT_FILE'] }).replace(/^RUN /, `RUN${secretMount} `).replace(/^RUN {2}/, 'RUN '));
       } else {
         lines.push('# Dependencies are vendored: nothing to download.');
       }
-      lines.push(`COPY ${inContext(input, '.')} .`);
+      lines.push(copyContext(input, ['.'], '.'));
       if (versionVariable) { lines.push('# The version stamped into the binary: --build-arg VERSION=1.2.3.', 'ARG VERSION=dev'); }
       const builds = [[layout.packagePath, binaryName], ...extra.map(x => [x, baseName(x)])]
         .map(([pkg, name]) => `go build -trimpath ${layout.vendored ? '-mod=vendor ' : ''}-ldflags="${ldflags}" -o /out/${name} ${pkg}`);

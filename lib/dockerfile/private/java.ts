@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkMajor, normalizeRelative, checkPath, show } from './escape';
-import { buildStage, Copy, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { buildStage, Copy, copyContext, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles } from './project';
 import { BaseImage, Libc } from '../../image';
 import { JavaBuild, JavaBuildOptions, JavaJarRuntimeOptions, JavaJlinkRuntimeOptions, JlinkJdk } from '../runtime-options';
@@ -94,7 +94,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
   const extract = layered ? layerExtraction(l.springBoot?.version) : undefined;
   const withLayers = (lines: string[]) => extract
     ? [...lines, '# The jar\'s own layer index splits it: a code change rebuilds only the application layer.', `RUN ${extract.command}`] : lines;
-  const buildCopies = () => l.buildFiles.map(([dest, files]) => `COPY ${files.map(c).join(' ')} ${dest}`);
+  const buildCopies = () => l.buildFiles.map(([dest, files]) => copyContext(input, files, dest));
   switch (b.build) {
     case JavaBuild.PREBUILT:
       return { copyJar: target => ({ src: c(b.jarPath), dest: target }) };
@@ -108,8 +108,8 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
         copyJar: fromBuild,
         libDirectory: lib,
         stage: buildStage(image, [...notes,
-          ...(lib ? [`COPY ${c(lib)} ./${lib}`] : []),
-          `COPY ${c(b.sourceDirectory)} ./${b.sourceDirectory}`,
+          ...(lib ? [copyContext(input, [lib], `./${lib}`)] : []),
+          copyContext(input, [b.sourceDirectory], `./${b.sourceDirectory}`),
           '# javac compiles the main class and every class it references from the source path.',
           `RUN mkdir -p /out/classes \\\n    && javac -d /out/classes${cp} --source-path ${b.sourceDirectory} ${mainSource}${manifest} \\\n`
               + `    && jar --create --file /out/app.jar --main-class ${b.mainClass}${lib ? ' --manifest /tmp/manifest.txt' : ''} -C /out/classes .`]),
@@ -127,7 +127,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           '# Best effort: scripts that need more of the project resolve the rest in the build below.',
           ...(l.buildFiles.length ? buildCopies() : ['COPY *.gradle* ./']),
           run(ctx, 'gradle --no-daemon --quiet dependencies > /dev/null 2>&1 || true', java),
-          `COPY ${c('.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `gradle --no-daemon --quiet ${task} -x test \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }
@@ -143,7 +143,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           ...(l.buildFiles.length ? buildCopies() : ['COPY pom.xml ./']),
           // In a reactor, modules the selected one depends on are in no repository yet: best effort.
           run(ctx, `mvn --batch-mode --no-transfer-progress${select} dependency:go-offline${mod ? ' || true' : ''}`, java),
-          `COPY ${c('.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests${select} package \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }

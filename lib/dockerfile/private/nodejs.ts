@@ -1,7 +1,7 @@
 import { checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkMajor, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
-import { aptInstall, buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { aptInstall, buildStage, codename, copyContext, copyFrom, debianOf, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { NodejsRuntimeOptions, NodePackageManager } from '../runtime-options';
@@ -120,9 +120,9 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
       ? run(ctx, `${enable} && corepack prepare ${l.pin} --activate`, { caEnv: ['NODE_EXTRA_CA_CERTS'] })
       : nodeMajor >= 25 ? run(ctx, enable, { caEnv: ['NODE_EXTRA_CA_CERTS'] }) : `RUN ${enable}`);
   }
-  const manifests = `COPY ${l.manifests.map(m => inContext(input, m)).join(' ')} ./`;
-  const copySources = `COPY ${inContext(input, '.')} .`;
-  const memberManifests = (l.workspace?.members ?? []).map(d => `COPY ${inContext(input, `${d}/package.json`)} ${d}/`);
+  const manifests = copyContext(input, l.manifests, './');
+  const copySources = copyContext(input, ['.'], '.');
+  const memberManifests = (l.workspace?.members ?? []).map(d => copyContext(input, [`${d}/package.json`], `${d}/`));
   const target = l.workspace?.dir;
   const entry = joinPath(ctx.workdir, target ? `${target}/${l.entry}` : l.entry);
   const env: Array<[string, string]> = [['NODE_ENV', 'production']];
@@ -159,7 +159,7 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
     const lines = [...notes, ...setup,
       '# pnpm fetch reads only the lockfile: a change to the sources alone reuses the download layer.',
       ...(l.pinnedByField ? ['# package.json too: corepack reads the pinned pnpm from its packageManager.'] : []),
-      `COPY ${l.manifests.filter(m => (l.pinnedByField && m === 'package.json') || /pnpm-lock\.yaml$|pnpm-workspace\.yaml$/.test(m)).map(m => inContext(input, m)).join(' ')} ./`,
+      copyContext(input, l.manifests.filter(m => (l.pinnedByField && m === 'package.json') || /pnpm-lock\.yaml$|pnpm-workspace\.yaml$/.test(m)), './'),
       run(ctx, 'pnpm fetch', download),
       copySources,
       run(ctx, 'pnpm install --offline --frozen-lockfile', download)];

@@ -1,7 +1,7 @@
 import { checkBuilder, relPath } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkVersion, requireString, show } from './escape';
-import { buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyContext, copyFrom, debianOf, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
 import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, Libc } from '../../image';
 import { PythonDependencies, PythonRuntimeOptions } from '../runtime-options';
@@ -96,13 +96,12 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
       const pipCache = { caches: ['/root/.cache/pip'], caEnv: ['PIP_CERT'] };
       const pip = 'python3 -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore --no-compile';
       const lines: string[] = layout.notes.map(n => `# Detected: ${n}`);
-      const c = (f: string) => inContext(input, f);
       switch (layout.deps) {
         case PythonDependencies.UV:
           lines.push('# uv from its own image: the tool stays in this stage.',
             `COPY --from=ghcr.io/astral-sh/uv:${layout.uvVersion} /uv /usr/local/bin/uv`,
             '# The lockfile first: a change to the sources alone reuses the install layer.',
-            `COPY ${c('pyproject.toml')} ${c('uv.lock')} ./`,
+            copyContext(input, ['pyproject.toml', 'uv.lock'], './'),
             run(ctx, 'uv export --frozen --no-dev --no-emit-project --no-emit-workspace --format requirements-txt --output-file /tmp/requirements.txt \\\n'
               + `    && uv pip install --python python3 --no-deps --require-hashes --target ${target} -r /tmp/requirements.txt`,
             { caches: ['/root/.cache/uv'], caEnv: ['SSL_CERT_FILE'] }));
@@ -111,7 +110,7 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
           lines.push('# Poetry in its own virtual environment of this stage; it only exports the lock for pip.',
             run(ctx, `python3 -m venv /opt/poetry && /opt/poetry/bin/pip install --disable-pip-version-check "poetry==${layout.poetryVersion}" poetry-plugin-export`, pipCache),
             '# The lockfile first: a change to the sources alone reuses the install layer.',
-            `COPY ${c('pyproject.toml')} ${c('poetry.lock')} ./`,
+            copyContext(input, ['pyproject.toml', 'poetry.lock'], './'),
             run(ctx, '/opt/poetry/bin/poetry export --only main --format requirements.txt --output /tmp/requirements.txt \\\n'
               + `    && ${pip} --no-deps --require-hashes --target ${target} -r /tmp/requirements.txt`, pipCache));
           break;
@@ -120,10 +119,10 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
           break;
         default:
           lines.push('# Dependencies first: a change to the sources alone reuses the pip layer.',
-            ...layout.requirementFiles.map(f => `COPY ${c(f)} ${f}`),
+            ...layout.requirementFiles.map(f => copyContext(input, [f], f)),
             run(ctx, `mkdir -p ${target} \\\n    && ${pip} --target ${target} -r ${layout.requirements}`, pipCache));
       }
-      lines.push(`COPY ${c('.')} .`);
+      lines.push(copyContext(input, ['.'], '.'));
       if (layout.installProject) {
         lines.push(run(ctx, `${pip}${layout.deps === PythonDependencies.PEP517 ? '' : ' --no-deps'} --target ${target} .`, pipCache));
       }

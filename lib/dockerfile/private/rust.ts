@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { listOf } from './detect';
 import { checkName, checkPath, checkVersion, normalizeRelative, show } from './escape';
-import { buildStage, codename, copyFrom, inContext, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
+import { buildStage, codename, copyContext, copyFrom, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
 import { get, ProjectFiles, resolveFrom, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { RustRuntimeOptions } from '../runtime-options';
@@ -66,10 +66,10 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
         // Without the manifests at hand: one crate with src/main.rs.
         lines.push(
           '# Crates first, built against a stub target: a change to the sources alone reuses this layer.',
-          `COPY ${inContext(input, 'Cargo.toml')} ${inContext(input, 'Cargo.lock')} ./`,
+          copyContext(input, ['Cargo.toml', 'Cargo.lock'], './'),
           run(ctx, `${setTarget}mkdir -p src && echo 'fn main() {}' > src/main.rs \\\n    && cargo fetch --locked \\\n`
             + `    && cargo build --release --locked --offline${triple}${select} \\\n    && rm -rf src`, { caEnv }),
-          `COPY ${inContext(input, '.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `${setTarget}touch src/main.rs \\\n    && cargo build --release --locked --offline${triple}${select} \\\n    && mkdir -p /out && cp ${out} /out/`),
         );
       } else {
@@ -77,16 +77,16 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
         const dirs = [...new Set(stubs.map(([f]) => f.slice(0, f.lastIndexOf('/')) || '.'))].filter(d => d !== '.');
         const write = stubs.map(([f, kind]) => kind === 'main' ? `echo 'fn main() {}' > ${f}` : `: > ${f}`);
         lines.push('# The dependency graph from the manifests alone, every target a stub: a change to the sources reuses this layer.',
-          `COPY ${inContext(input, 'Cargo.toml')} ${inContext(input, 'Cargo.lock')} ./`);
+          copyContext(input, ['Cargo.toml', 'Cargo.lock'], './'));
         for (const m of layout.members.filter(x => x.dir !== '.')) {
-          lines.push(`COPY ${inContext(input, `${m.dir}/Cargo.toml`)} ${m.dir}/`);
+          lines.push(copyContext(input, [`${m.dir}/Cargo.toml`], `${m.dir}/`));
         }
         for (const v of layout.vendor) {
-          lines.push(`COPY ${inContext(input, v)} ${v}`);
+          lines.push(copyContext(input, [v], v));
         }
         lines.push(run(ctx, `${setTarget}${dirs.length ? `mkdir -p ${dirs.join(' ')} \\\n    && ` : ''}${write.join(' \\\n    && ')} \\\n    && cargo fetch --locked \\\n`
             + `    && cargo build --release --locked --offline${triple}${select} \\\n    && rm -f ${stubs.map(([f]) => f).join(' ')}`, { caEnv }),
-        `COPY ${inContext(input, '.')} .`,
+        copyContext(input, ['.'], '.'),
         '# Newer than the stubs\' build, whatever times the context kept: Cargo rebuilds the workspace\'s own crates.',
         run(ctx, `${setTarget}touch ${stubs.map(([f]) => f).join(' ')} \\\n    && cargo build --release --locked --offline${triple}${select} \\\n    && mkdir -p /out && cp ${out} /out/`));
       }
