@@ -174,6 +174,16 @@ describe('Node.js', () => {
     expect(gen(Runtime.nodejs({ workspace: '@acme/api', packageManagerVersion: '9.15.0' }), files).render()).toContain('--prod deploy /out/app');
   });
 
+  test('fails if a lifecycle script of the production install runs a devDependency (husky\'s prepare)', () => {
+    const files = (prepare: string) => ({
+      ...LAYOUTS['npm with a TypeScript build'],
+      'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc', prepare }, devDependencies: { husky: '^9', typescript: '^5' } }),
+    });
+    expect(() => gen(Runtime.nodejs(), files('husky'))).toThrow(/scripts.prepare of .*package.json runs "husky", a devDependency, .* \(e.g. "husky \|\| true"\)/);
+    expect(gen(Runtime.nodejs(), files('husky || true')).render()).toContain('npm ci --omit=dev');
+    expect(gen(Runtime.nodejs(), files('node scripts/setup.js')).render()).toContain('npm ci --omit=dev');
+  });
+
   test('fails on Yarn 2 or 3 without the workspace-tools plugin, which the production install needs', () => {
     const berry3 = { ...LAYOUTS['yarn berry node-modules workspace'], 'package.json': '{"name":"root","packageManager":"yarn@3.8.7","workspaces":["services/*"]}' };
     expect(() => gen(Runtime.nodejs(), berry3)).toThrow(/uses Yarn 3, where `yarn workspaces focus --production` .* needs the workspace-tools plugin.* Run `yarn plugin import workspace-tools`/);

@@ -387,6 +387,23 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
   const app = workspace ? p.sub(workspace.dir) : p;
   const appPkg = workspace ? p.json(`${workspace.dir}/package.json`) : pkg;
 
+  // Lifecycle scripts the production install runs (husky's `prepare`): a devDependency they call is not there.
+  // (A pnpm workspace installs everything, then deploys: its install has the devDependencies.)
+  const hooks = pm === NodePackageManager.PNPM && workspace ? []
+    : pm === NodePackageManager.YARN_BERRY ? ['preinstall', 'install', 'postinstall'] : ['preinstall', 'install', 'postinstall', 'prepare'];
+  for (const [where, manifest] of [['package.json', pkg], ...(workspace ? [[`${workspace.dir}/package.json`, appPkg]] : [])] as Array<[string, any]>) {
+    for (const hook of hooks) {
+      const command = get(manifest, 'scripts', hook);
+      if (typeof command !== 'string') { continue; }
+      const tools = command.split(/&&|;/).map(c => c.trim().split(/\s+/)[0]);
+      const dev = tools.find(t => get(manifest, 'devDependencies', t) !== undefined && get(manifest, 'dependencies', t) === undefined && !/\|\|/.test(command));
+      if (dev) {
+        throw new Error(`${WHAT}: scripts.${hook} of ${p.describe(where)} runs ${show(dev)}, a devDependency, and the production install runs that script `
+          + `without devDependencies, so the build would fail (${show(command)}). Let it tolerate the tool's absence (e.g. "${dev} || true"), or make it a dependency.`);
+      }
+    }
+  }
+
   // Build script and its output.
   const scripts = get(appPkg, 'scripts') ?? {};
   const buildScript = v.buildScript ?? (typeof scripts.build === 'string' ? 'build' : undefined);
