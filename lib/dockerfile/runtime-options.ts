@@ -110,7 +110,7 @@ export interface NodejsRuntimeOptions extends DebianRuntimeOptions {
   /**
    * Exact package-manager version, activated with corepack (e.g. `9.12.3`).
    * @default - the version `packageManager` in package.json pins; otherwise the one the build image ships (npm),
-   * or corepack's default
+   * or corepack's default (a pnpm workspace needs a pinned pnpm: `pnpm deploy` differs between 9 and 10)
    */
   readonly packageManagerVersion?: string;
   /**

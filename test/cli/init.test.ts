@@ -230,6 +230,17 @@ describe('cdk-distroless init on a project', () => {
     expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('builder\n/web\n');
   });
 
+  test('a Makefile beside another runtime\'s manifest is a task runner, not a C++ project; alone it means cpp', () => {
+    const dir = tempDir();
+    write(dir, { 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': 'package main\n', 'Makefile': 'build:\n\tgo build\n' });
+    const { code, stdout } = runCli(['init'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^runtime go \(go\.mod\)$/m);
+    const alone = tempDir();
+    write(alone, { 'Makefile': 'app:\n\tcc -o app main.c\n', 'main.c': '' });
+    expect(runCli(['init'], { cwd: alone }).stdout).toMatch(/^runtime cpp \(Makefile\)$/m);
+  });
+
   test('fails if the folder holds manifests of several runtimes, naming them and --runtime', () => {
     const dir = tempDir();
     write(dir, { 'go.mod': 'module x\n', 'package.json': '{}' });

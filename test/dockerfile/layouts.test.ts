@@ -7,6 +7,7 @@ import { execForm, finalStage } from './parse';
 import {
   DistrolessDockerfile, DistrolessDockerfileProps, JavaBuild, NodePackageManager, PythonDependencies, Runtime,
 } from '../../lib/dockerfile';
+import { detectRuntime } from '../../lib/dockerfile/private/detect';
 import { BaseImage } from '../../lib/image';
 import { DockerfilePolicy } from '../../lib/policy';
 import { DistrolessImage } from '../../lib/workload';
@@ -53,6 +54,15 @@ test('the project folder is only read', () => {
   expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
 });
 
+test('a symbolic link that leads out of the project folder is not followed; one inside it is', () => {
+  const outside = project({ 'package.json': JSON.stringify({ name: 'secret', main: 'x.js' }), 'x.js': '' });
+  const dir = project({ 'requirements.txt': '', 'main.py': '' });
+  fs.symlinkSync(path.join(outside, 'package.json'), path.join(dir, 'package.json'));
+  expect(() => gen(Runtime.nodejs(), {}, { projectDirectory: dir })).toThrow(/package\.json is missing/);
+  fs.symlinkSync(path.join(dir, 'main.py'), path.join(dir, 'app.py'));
+  expect(() => gen(Runtime.python(), {}, { projectDirectory: dir })).toThrow(/several entry points: "main.py" and "app.py"/);
+});
+
 describe('Node.js', () => {
   test('npm: a lockfile, production install, the build output and production node_modules alone reach the final image', () => {
     const d = gen(Runtime.nodejs(), LAYOUTS['npm with a TypeScript build']);
@@ -64,6 +74,25 @@ describe('Node.js', () => {
     expect(finalStage(text).filter(i => i.keyword === 'COPY').map(i => i.args)).toEqual(['--from=build /out/app /app']);
   });
 
+  test('a build script: an entry outside the output folder ships with it (index.js requiring ./dist), the guessed dist/index.js is said', () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'web', main: 'index.js', scripts: { build: 'tsc' } }),
+      'package-lock.json': '{}',
+      'index.js': "require('./dist/server.js');\n",
+    };
+    const d = gen(Runtime.nodejs(), files);
+    expect(d.render()).toContain('cp -a /src/dist /out/app/ \\\n    && cp -a /src/index.js /out/app/');
+    expect(d.detected).toContain('entry index.js is outside dist/: index.js ships with the build output');
+    const guessed = gen(Runtime.nodejs(), { 'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc' } }), 'package-lock.json': '{}' });
+    expect(guessed.detected).toContain('entry dist/index.js (the build output\'s index.js; set entry if the build writes another)');
+    expect(execForm(guessed.render(), 'CMD')).toEqual(['/app/dist/index.js']);
+  });
+
+  test('defaults: a build script writes dist/ when tsconfig.json names no outDir', () => {
+    const text = gen(Runtime.nodejs(), { ...LAYOUTS['npm with a TypeScript build'], 'tsconfig.json': '{}' }).render();
+    expect(text).toContain('cp -a /src/dist /out/app/');
+  });
+
   test('pnpm: corepack reads the pinned version from packageManager', () => {
     const text = gen(Runtime.nodejs(), LAYOUTS['pnpm pinned by packageManager']).render();
     expect(text).toContain('RUN corepack enable pnpm');
@@ -71,9 +100,19 @@ describe('Node.js', () => {
     expect(execForm(text, 'CMD')).toEqual(['/app/server.js']);
   });
 
+  test('Node.js 25 and later ship no corepack: it is installed from the registry first', () => {
+    const text = gen(Runtime.nodejs({ nodeVersion: 26 }), LAYOUTS['pnpm pinned by packageManager']).render();
+    expect(text).toContain('RUN npm install --global --no-fund --no-audit corepack && corepack enable pnpm');
+    expect(gen(Runtime.nodejs(), LAYOUTS['pnpm pinned by packageManager']).render()).not.toContain('install --global');
+    expect(new DockerfilePolicy().lint(text, 'Dockerfile').findings.filter(f => f.level === 'error')).toEqual([]);
+  });
+
   test('pnpm workspace: pnpm deploy writes the package with its production closure (--legacy from pnpm 10)', () => {
     const text = gen(Runtime.nodejs({ workspace: '@acme/api' }), LAYOUTS['pnpm workspace package']).render();
     expect(text).toMatch(/^ {4}pnpm fetch$/m);
+    // corepack takes the pinned pnpm from package.json, so it is there before the first pnpm command.
+    expect(text.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./')).toBeGreaterThan(text.indexOf('RUN corepack enable pnpm'));
+    expect(text.indexOf('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./')).toBeLessThan(text.search(/^ {4}pnpm fetch$/m));
     expect(text).toContain('pnpm --filter @acme/api... run build');
     expect(text).toContain('pnpm --filter @acme/api --prod deploy --legacy /out/app');
   });
@@ -128,6 +167,32 @@ describe('Node.js', () => {
       .toThrow(/Plug'n'Play .* Set nodeLinker: node-modules in .yarnrc.yml/);
   });
 
+  test('fails on a pnpm workspace without a pinned pnpm (pnpm deploy differs between 9 and 10, the lockfile does not tell)', () => {
+    const files = { ...LAYOUTS['pnpm workspace package'], 'package.json': JSON.stringify({ name: 'root', private: true }) };
+    expect(() => gen(Runtime.nodejs({ workspace: '@acme/api' }), files))
+      .toThrow(/is a pnpm workspace without a pinned pnpm, .* Pin it with `corepack use pnpm@10` .* or set packageManagerVersion/);
+    expect(gen(Runtime.nodejs({ workspace: '@acme/api', packageManagerVersion: '9.15.0' }), files).render()).toContain('--prod deploy /out/app');
+  });
+
+  test('fails if a lifecycle script of the production install runs a devDependency (husky\'s prepare)', () => {
+    const files = (prepare: string) => ({
+      ...LAYOUTS['npm with a TypeScript build'],
+      'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc', prepare }, devDependencies: { husky: '^9', typescript: '^5' } }),
+    });
+    expect(() => gen(Runtime.nodejs(), files('husky'))).toThrow(/scripts.prepare of .*package.json runs "husky", a devDependency, .* \(e.g. "husky \|\| true"\)/);
+    expect(gen(Runtime.nodejs(), files('husky || true')).render()).toContain('npm ci --omit=dev');
+    expect(gen(Runtime.nodejs(), files('node scripts/setup.js')).render()).toContain('npm ci --omit=dev');
+  });
+
+  test('fails on Yarn 2 or 3 without the workspace-tools plugin, which the production install needs', () => {
+    const berry3 = { ...LAYOUTS['yarn berry node-modules workspace'], 'package.json': '{"name":"root","packageManager":"yarn@3.8.7","workspaces":["services/*"]}' };
+    expect(() => gen(Runtime.nodejs(), berry3)).toThrow(/uses Yarn 3, where `yarn workspaces focus --production` .* needs the workspace-tools plugin.* Run `yarn plugin import workspace-tools`/);
+    const pathed = { ...berry3, 'package.json': '{"name":"root","workspaces":["services/*"]}', '.yarnrc.yml': 'nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn-2.4.3.cjs\n' };
+    expect(() => gen(Runtime.nodejs(), pathed)).toThrow(/uses Yarn 2, where/);
+    const withPlugin = { ...berry3, '.yarnrc.yml': 'nodeLinker: node-modules\nplugins:\n  - path: .yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs\n    spec: "@yarnpkg/plugin-workspace-tools"\n' };
+    expect(gen(Runtime.nodejs(), withPlugin).render()).toContain('yarn workspaces focus api --production');
+  });
+
   test('fails without an entry', () => {
     expect(() => gen(Runtime.nodejs(), { 'package.json': '{}', 'package-lock.json': '{}' })).toThrow(/names no entry .* Set entry/);
   });
@@ -172,6 +237,32 @@ describe('Python', () => {
       { 'req/prod.txt': '', 'uv.lock': '' }).render();
     expect(text).toContain('-r req/prod.txt');
     expect(execForm(text, 'CMD')).toEqual(['-m', 'svc.api']);
+  });
+
+  test('requirements: the files it includes (-r, -c, relative to it) are copied before pip reads them', () => {
+    const files = {
+      'requirements/prod.txt': '-r base.txt  # shared\n--constraint=../constraints.txt\nflask==3.0.0\n',
+      'requirements/base.txt': 'requests==2.32.0\n',
+      'constraints.txt': 'urllib3<3\n',
+      'main.py': '',
+    };
+    const text = gen(Runtime.python({ requirementsFile: 'requirements/prod.txt' }), files).render();
+    expect(text).toContain('COPY requirements/prod.txt requirements/prod.txt\nCOPY requirements/base.txt requirements/base.txt\nCOPY constraints.txt constraints.txt\n');
+    expect(text).toContain('-r requirements/prod.txt');
+  });
+
+  test('fails if requirements include a missing file, or install a local folder', () => {
+    expect(() => gen(Runtime.python(), { 'requirements.txt': '-r base.txt\n', 'main.py': '' }))
+      .toThrow(/requirements.txt includes "base.txt", which is not a file in .*Fix the line, or set requirementsFile/);
+    expect(() => gen(Runtime.python(), { 'requirements.txt': 'flask\n-e .\n', 'main.py': '' }))
+      .toThrow(/installs a local folder \("-e \."\).* set dependencies: PythonDependencies.PEP517/);
+  });
+
+  test('defaults: uv 0.9 without [tool.uv] required-version, Poetry 2.2.1 when the lock names no version', () => {
+    const uv = { ...LAYOUTS['python uv with a console script'], 'pyproject.toml': '[project]\nname = "svc"\n[project.scripts]\nserve = "svc.main:run"\n' };
+    expect(gen(Runtime.python(), uv).render()).toContain('COPY --from=ghcr.io/astral-sh/uv:0.9 /uv /usr/local/bin/uv');
+    const poetry = { ...LAYOUTS['python poetry application'], 'poetry.lock': '' };
+    expect(gen(Runtime.python(), poetry).render()).toContain('"poetry==2.2.1" poetry-plugin-export');
   });
 
   test('fails if requires-python excludes the final image\'s Python', () => {
@@ -228,6 +319,16 @@ describe('Go', () => {
       .toThrow(/2 main packages: ".\/services\/api\/cmd\/migrate" and ".\/services\/api\/cmd\/server". Choose the one the image runs with packagePath/);
   });
 
+  test('a nested module outside go.work is not this build\'s: its main packages are not candidates', () => {
+    const files = {
+      'go.mod': 'module example.com/app\n\ngo 1.24\n',
+      'main.go': 'package main\nfunc main() {}\n',
+      'tools/go.mod': 'module example.com/tools\n',
+      'tools/gen/main.go': 'package main\nfunc main() {}\n',
+    };
+    expect(gen(Runtime.go(), files).render()).toContain('-o /out/app .\n');
+  });
+
   test('fails without go.mod', () => {
     expect(() => gen(Runtime.go(), { 'main.go': 'package main' })).toThrow(/has no go.mod or go.work/);
   });
@@ -252,6 +353,42 @@ describe('Rust', () => {
     expect(text).toContain('cargo build --release --locked --offline -p api --bin api');
     expect(text).toMatch(/touch crates\/api\/src\/main\.rs crates\/api\/build\.rs crates\/core\/src\/lib\.rs/);
     expect(execForm(text, 'ENTRYPOINT')).toEqual(['/app/api']);
+  });
+
+  test('a declared bench, test or example without a path is stubbed at its default place, so Cargo reads the manifests', () => {
+    const files = {
+      ...LAYOUTS['rust workspace'],
+      'crates/api/Cargo.toml': '[package]\nname = "api"\nversion = "0.1.0"\n[[bench]]\nname = "load"\nharness = false\n[[test]]\nname = "e2e"\n[[example]]\nname = "demo"\n',
+      'crates/api/benches/load.rs': 'fn main() {}\n',
+      'crates/api/tests/e2e/main.rs': '',
+      'crates/api/examples/demo.rs': 'fn main() {}\n',
+    };
+    const text = gen(Runtime.rust(), files).render();
+    expect(text).toContain("echo 'fn main() {}' > crates/api/benches/load.rs");
+    expect(text).toContain("echo 'fn main() {}' > crates/api/tests/e2e/main.rs");
+    expect(text).toContain("echo 'fn main() {}' > crates/api/examples/demo.rs");
+    expect(text).toMatch(/mkdir -p [^\n]*crates\/api\/benches/);
+  });
+
+  test('a path dependency that is no member: its manifest and stubs join the dependency layer, its binaries are not candidates', () => {
+    const files = {
+      'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n[dependencies]\nutil = { path = "util" }\n',
+      'Cargo.lock': 'version = 3\n',
+      'src/main.rs': 'fn main() {}\n',
+      'util/Cargo.toml': '[package]\nname = "util"\nversion = "0.1.0"\n',
+      'util/src/lib.rs': '',
+      'util/src/main.rs': 'fn main() {}\n',
+    };
+    const text = gen(Runtime.rust(), files).render();
+    expect(text).toContain('COPY util/Cargo.toml util/');
+    expect(text).toContain(': > util/src/lib.rs');
+    expect(text).toContain('cargo build --release --locked --offline --bin app');
+    expect(() => gen(Runtime.rust({ package: 'util' }), files)).toThrow(/package "util" is not a member .*\(members: "app"\)/);
+  });
+
+  test('fails if a path dependency is outside the project folder', () => {
+    const files = { 'Cargo.toml': '[package]\nname = "app"\n[dependencies]\nshared = { path = "../shared" }\n', 'Cargo.lock': '', 'src/main.rs': '' };
+    expect(() => gen(Runtime.rust(), files)).toThrow(/the dependency "shared" of .*Cargo.toml is at "..\/shared", outside .* Give as projectDirectory \(without appDirectory\) a Cargo workspace/);
   });
 
   test('a base without a C library builds for musl', () => {
@@ -292,7 +429,26 @@ describe('Java', () => {
     expect(text).toContain('gradle --no-daemon --quiet :api:bootJar -x test');
     expect(text).toContain('java -Djarmode=layertools -jar /out/app.jar extract');
     expect(text).toContain('COPY --from=build /out/layers /in/layers');
+    // layertools leaves the application as classes, not a jar: jdeps reads the folder.
+    expect(text).toMatch(/--class-path "\$\(find \/in\/layers -name '\*\.jar' ! -path '\*\/application\/\*' \| tr '\\n' ':'\)" \/in\/layers\/application\/BOOT-INF\/classes \\$/m);
     expect(execForm(text, 'CMD')).toEqual(['-cp', '/app', 'org.springframework.boot.loader.JarLauncher']);
+  });
+
+  test('a module\'s Spring Boot plugin without a version takes the root\'s (Gradle apply false): layertools before 3.3', () => {
+    const files = {
+      ...LAYOUTS['gradle Spring Boot 3.1 (layertools)'],
+      'build.gradle': "plugins {\n  id 'org.springframework.boot' version '3.1.5' apply false\n}\n",
+      'api/build.gradle': "plugins {\n  id 'org.springframework.boot'\n}\n",
+    };
+    const d = gen(Runtime.javaJar(), files);
+    expect(d.detected).toContain('Spring Boot 3.1.5: layered jar');
+    expect(d.render()).toContain('java -Djarmode=layertools -jar /out/app.jar extract');
+  });
+
+  test('Gradle: the version catalog is copied with the build scripts, before the dependency resolution', () => {
+    const text = gen(Runtime.javaJar(), { ...LAYOUTS['gradle Spring Boot 3.1 (layertools)'], 'gradle/libs.versions.toml': '[versions]\n' }).render();
+    expect(text.indexOf('COPY gradle/libs.versions.toml gradle/')).toBeGreaterThan(0);
+    expect(text.indexOf('COPY gradle/libs.versions.toml gradle/')).toBeLessThan(text.indexOf('gradle --no-daemon --quiet dependencies'));
   });
 
   test('javac with lib/*.jar: class path, manifest Class-Path, and the jars as their own layer', () => {
@@ -337,6 +493,25 @@ describe('.NET', () => {
     expect(execForm(text, 'ENTRYPOINT')).toEqual(['/app/Shop.Api']);
   });
 
+  test('self-contained by option: restore runs with publish\'s settings, so publish --no-restore finds the runtime pack', () => {
+    const text = gen(Runtime.dotnet({ selfContained: true }), LAYOUTS['dotnet worker with globalization']).render();
+    expect(text).toContain('dotnet restore Worker.csproj -a "$TARGETARCH" -p:SelfContained=true');
+    expect(text).toContain('--no-restore -a "$TARGETARCH" --self-contained true');
+  });
+
+  test('PublishAot: self-contained on runtime-deps, with clang and zlib in the build stage for the native link', () => {
+    const d = gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net9.0</TargetFramework><PublishAot>true</PublishAot></PropertyGroup></Project>',
+    });
+    expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled');
+    expect(d.detected).toContain('self-contained, native AOT: runs on runtime-deps, no .NET runtime in the image');
+    const text = d.render();
+    expect(text).toContain('apt-get install -y --no-install-recommends clang zlib1g-dev');
+    expect(text.indexOf('zlib1g-dev')).toBeLessThan(text.indexOf('dotnet restore'));
+    expect(new DockerfilePolicy().lint(text, 'Dockerfile').findings.filter(f => f.level === 'error')).toEqual([]);
+    expect(gen(Runtime.dotnet(), LAYOUTS['dotnet solution, self-contained and trimmed']).render()).not.toContain('clang');
+  });
+
   test('InvariantGlobalization false → the -extra image; a worker runs on the .NET runtime', () => {
     const d = gen(Runtime.dotnet(), LAYOUTS['dotnet worker with globalization']);
     expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/runtime:8.0-noble-chiseled-extra');
@@ -347,12 +522,90 @@ describe('.NET', () => {
     expect(d.finalImage.reference).toBe('mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled');
   });
 
+  test('fails if a ProjectReference leads outside the project folder', () => {
+    expect(() => gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>'
+        + '<ItemGroup><ProjectReference Include="..\\libs\\Domain\\Domain.csproj" /></ItemGroup></Project>',
+    })).toThrow(/Api.csproj references "..\/libs\/Domain\/Domain.csproj", outside .*Point projectDirectory at the folder that holds every referenced project .* set projectFile/);
+  });
+
   test('fails with several executable projects', () => {
     expect(() => gen(Runtime.dotnet(), {
       'A.sln': 'Project("{X}") = "A", "A\\A.csproj", "{1}"\nProject("{X}") = "B", "B\\B.csproj", "{2}"\n',
       'A/A.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
       'B/B.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
     })).toThrow(/2 executable projects: "A\/A.csproj" and "B\/B.csproj". Choose the one to publish with projectFile/);
+  });
+});
+
+describe('names read from the project go into RUN and COPY lines only when they need no quoting', () => {
+  test('fails if a Go main package folder would need quoting', () => {
+    expect(() => gen(Runtime.go(), { 'go.mod': 'module x\n', 'cmd/my app/main.go': 'package main\n' })).toThrow(/the main package folder ".\/cmd\/my app" is not allowed/);
+  });
+
+  test('fails if a Rust package or target would need quoting', () => {
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a$(id)"\n', 'Cargo.lock': '', 'src/main.rs': '' }))
+      .toThrow(/the package name in .*Cargo.toml "a\$\(id\)" is not allowed/);
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a"\n', 'Cargo.lock': '', 'src/main.rs': '', 'src/bin/x y.rs': '' }))
+      .toThrow(/a target of .*Cargo.toml "src\/bin\/x y.rs" is not allowed/);
+  });
+
+  test('fails if a .NET project path would need quoting', () => {
+    expect(() => gen(Runtime.dotnet(), {
+      'Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>'
+        + '<ItemGroup><ProjectReference Include="lib x\\Lib.csproj" /></ItemGroup></Project>',
+      'lib x/Lib.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+    })).toThrow(/the project file "lib x\/Lib.csproj" is not allowed/);
+  });
+
+  test('fails if an included requirements file would need quoting', () => {
+    expect(() => gen(Runtime.python(), { 'requirements.txt': '-r base$x.txt\n', 'base$x.txt': '', 'main.py': '' }))
+      .toThrow(/the file "-r base\$x.txt" in .*requirements.txt includes "base\$x.txt" is not allowed/);
+  });
+});
+
+describe('rejections of layouts the generator cannot build', () => {
+  test('fails if the packageManager option has no lockfile of its own', () => {
+    expect(() => gen(Runtime.nodejs({ packageManager: NodePackageManager.PNPM }), { 'package.json': '{"main":"a.js"}', 'package-lock.json': '{}', 'a.js': '' }))
+      .toThrow(/the package manager is pnpm, but .* has no pnpm-lock.yaml \(found "package-lock.json"\)\. Commit that lockfile, or set packageManager/);
+  });
+
+  test('fails on Yarn Berry without a pinned version', () => {
+    expect(() => gen(Runtime.nodejs(), { 'package.json': '{"main":"a.js"}', 'yarn.lock': '__metadata:\n  version: 8\n', '.yarnrc.yml': 'nodeLinker: node-modules\n', 'a.js': '' }))
+      .toThrow(/is a Yarn Berry project without a pinned Yarn version .* set packageManagerVersion/);
+  });
+
+  test('fails if go.work uses no module, or a module without go.mod', () => {
+    expect(() => gen(Runtime.go(), { 'go.work': 'go 1.24\n' })).toThrow(/go.work uses no module. Add `use .\/module` lines/);
+    expect(() => gen(Runtime.go(), { 'go.work': 'go 1.24\n\nuse ./a\n', 'a/x.go': '' })).toThrow(/a is used by go.work but has no go.mod. Fix the use directive/);
+  });
+
+  test('fails if the Go module has no main package', () => {
+    expect(() => gen(Runtime.go(), { 'go.mod': 'module x\n', 'lib.go': 'package lib\n' })).toThrow(/has no main package .* Set packagePath/);
+  });
+
+  test('fails if additionalPackages is not a list', () => {
+    expect(() => Runtime.go({ additionalPackages: './cmd/x' as unknown as string[] })).toThrow(/additionalPackages must be a list of package paths, got ".\/cmd\/x"/);
+  });
+
+  test('fails without Cargo.toml, or without a binary', () => {
+    expect(() => gen(Runtime.rust(), { 'main.rs': '' })).toThrow(/Cargo.toml is missing. Point projectDirectory/);
+    expect(() => gen(Runtime.rust(), { 'Cargo.toml': '[package]\nname = "a"\n', 'Cargo.lock': '', 'src/lib.rs': '' }))
+      .toThrow(/has no binary\. Set package and binaryName/);
+  });
+
+  test('fails without a Java build file or sources', () => {
+    expect(() => gen(Runtime.javaJar(), { 'README.txt': '' })).toThrow(/has no pom.xml, build.gradle\(.kts\) or .java sources under src. .* set buildTool/);
+  });
+
+  test('fails with several solutions, or no executable .NET project', () => {
+    expect(() => gen(Runtime.dotnet(), { 'A.sln': '', 'B.sln': '' })).toThrow(/has several solutions: "A.sln" and "B.sln". Set projectFile/);
+    const lib = '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>';
+    expect(() => gen(Runtime.dotnet(), { 'A.csproj': lib, 'B.csproj': lib })).toThrow(/has no executable .NET project .* Set projectFile/);
+  });
+
+  test('fails if no manifest says which runtime a folder holds', () => {
+    expect(() => detectRuntime(project({ 'notes.txt': '' }))).toThrow(/init: no manifest in .* says which runtime it is .* Choose it with --runtime/);
   });
 });
 
@@ -415,6 +668,14 @@ describe('options that are not what they say', () => {
 
   test('fails if springBootLayers is asked of a javac build', () => {
     expect(() => Runtime.javaJar({ buildTool: JavaBuild.JAVAC, springBootLayers: true })).toThrow(/springBootLayers needs a Maven or Gradle build/);
+  });
+
+  test('fails if a workspace package\'s name or folder would need quoting in a RUN line', () => {
+    const files = { ...LAYOUTS['yarn berry node-modules workspace'], 'services/api/package.json': JSON.stringify({ name: 'api;id', main: 'index.js' }) };
+    expect(() => gen(Runtime.nodejs(), files)).toThrow(/the name "api;id" in .*services\/api\/package.json is not an npm package name/);
+    const { 'services/api/package.json': pkg, 'services/api/index.js': index, ...rest } = LAYOUTS['yarn berry node-modules workspace'];
+    expect(() => gen(Runtime.nodejs(), { ...rest, 'services/a b/package.json': pkg, 'services/a b/index.js': index }))
+      .toThrow(/the workspace package folder "services\/a b" is not allowed/);
   });
 
   test('fails if a workspace name is not a package name', () => {

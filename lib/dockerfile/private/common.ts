@@ -47,3 +47,16 @@ export function relPath(value: unknown, what: string, glob = false): string {
 export function isFinal(image: BaseImage): boolean {
   return image.role === ImageRole.FINAL;
 }
+
+/**
+ * The runtime's major version: the option when given (and it must match the final image),
+ * otherwise the final image's, otherwise the default.
+ */
+export function runtimeMajor(finalImage: BaseImage, option: number | undefined, fallback: number, runtime: string, prop: string): number {
+  const known = finalImage.facts.runtimeVersion ? parseInt(finalImage.facts.runtimeVersion, 10) : undefined;
+  if (option !== undefined && known !== undefined && !isNaN(known) && known !== option) {
+    throw new Error(`DistrolessDockerfile: the runtime builds for ${runtime} ${option} (${prop}) but baseImage ${finalImage.reference} carries ${runtime} ${known}. `
+      + `Set ${prop} to ${known}, or choose a base image with ${runtime} ${option}.`);
+  }
+  return option ?? (known !== undefined && !isNaN(known) ? known : fallback);
+}

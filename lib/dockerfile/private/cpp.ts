@@ -1,6 +1,6 @@
 import { checkBool, checkBuilder, relPath } from './common';
 import { show } from './escape';
-import { baseName, buildStage, CA_SECRET, copyFrom, joinPath, PlanContext, run, RuntimeImpl } from './plan';
+import { aptInstall, baseName, buildStage, copyFrom, joinPath, PlanContext, RuntimeImpl } from './plan';
 import { BaseImage, Libc } from '../../image';
 import { CppBuild, CppRuntimeOptions } from '../runtime-options';
 
@@ -27,11 +27,7 @@ export function cppRuntime(options: CppRuntimeOptions): RuntimeImpl {
       let compile: string;
       let output: string;
       if (build === CppBuild.CMAKE) {
-        const apt = ctx.caBundle ? `apt-get -o Acquire::https::CAInfo=${CA_SECRET}` : 'apt-get';
-        lines.push(
-          '# The toolchain first: it does not change with the sources.',
-          run(ctx, `${apt} update && ${apt} install -y --no-install-recommends cmake && rm -rf /var/lib/apt/lists/*`, { mountCa: true }),
-        );
+        lines.push('# The toolchain first: it does not change with the sources.', aptInstall(ctx, ['cmake']));
         compile = `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${staticLinking ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} \\\n`
           + '    && cmake --build build --parallel "$(nproc)"';
         output = `build/${binary}`;

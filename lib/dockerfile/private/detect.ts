@@ -44,14 +44,24 @@ const MARKERS: Array<[string, (p: ProjectFiles) => string | undefined]> = [
   ['python', p => ['pyproject.toml', 'requirements.txt', 'uv.lock', 'poetry.lock'].find(f => p.isFile(f))],
   ['java-jar', p => ['pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts'].find(f => p.isFile(f))],
   ['dotnet', p => p.list('.').find(f => /\.(sln|slnx|csproj|fsproj)$/.test(f) && p.isFile(f))],
-  ['cpp', p => ['CMakeLists.txt', 'Makefile'].find(f => p.isFile(f))],
+  ['cpp', p => p.isFile('CMakeLists.txt') ? 'CMakeLists.txt' : undefined],
 ];
+
+/** A Makefile says cpp only when nothing else speaks: most projects of every runtime keep one for their tasks. */
+const WEAK_MARKERS: typeof MARKERS = [['cpp', p => p.isFile('Makefile') ? 'Makefile' : undefined]];
+
+function markersOf(project: ProjectFiles): DetectedRuntime[] {
+  const found = (markers: typeof MARKERS) => markers.map(([runtime, test]) => ({ runtime, evidence: test(project) }))
+    .filter((f): f is DetectedRuntime => f.evidence !== undefined);
+  const strong = found(MARKERS);
+  return strong.length > 0 ? strong : found(WEAK_MARKERS);
+}
 
 /** Whether a folder (or its app folder) holds any manifest `detectRuntime` knows. */
 export function hasManifest(directory: string, appDirectory = '.'): boolean {
   try {
     const project = ProjectFiles.open(directory, 'init: --dir', appDirectory);
-    return MARKERS.some(([, test]) => test(project) !== undefined);
+    return markersOf(project).length > 0;
   } catch {
     return false;
   }
@@ -69,7 +79,7 @@ export interface DetectedRuntime {
  */
 export function detectRuntime(directory: string, appDirectory = '.'): DetectedRuntime {
   const project = ProjectFiles.open(directory, 'init: --dir', appDirectory);
-  const found = MARKERS.map(([runtime, test]) => ({ runtime, evidence: test(project) })).filter(f => f.evidence !== undefined) as DetectedRuntime[];
+  const found = markersOf(project);
   if (found.length === 0) {
     throw new Error(`init: no manifest in ${project.describe()} says which runtime it is (looked for go.mod, go.work, Cargo.toml, package.json, `
       + 'pyproject.toml, requirements.txt, pom.xml, build.gradle(.kts), *.csproj/*.sln, CMakeLists.txt, Makefile). Choose it with --runtime, e.g. --runtime go.');

@@ -1,8 +1,8 @@
 import { checkBool, checkBuilder, exclusive, relPath } from './common';
 import { listOf } from './detect';
-import { checkName, checkVersion, show } from './escape';
-import { buildStage, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
-import { get, ProjectFiles } from './project';
+import { checkName, checkPath, checkVersion, show } from './escape';
+import { aptInstall, buildStage, copyContext, copyFrom, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
+import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, DotnetFlavor, Libc } from '../../image';
 import { DotnetRuntimeOptions } from '../runtime-options';
 
@@ -14,6 +14,8 @@ interface DotnetLayout {
   readonly aspnet: boolean;
   readonly selfContained: boolean;
   readonly trimmed: boolean;
+  /** PublishAot: the publish compiles to native code and links with clang. */
+  readonly aot: boolean;
   readonly globalization: boolean;
   readonly dotnetVersion?: string;
   /** Files the restore needs, app-relative (solution, project files, Directory.*.props, NuGet.config, global.json). */
@@ -42,6 +44,7 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
       aspnet: aspnetOption ?? true,
       selfContained: selfContainedOption ?? false,
       trimmed: false,
+      aot: false,
       globalization: globalizationOption ?? false,
       restoreFiles: [],
       notes: [],
@@ -65,11 +68,12 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
       const version = dotnetVersion ?? (known && /^\d+\.\d+$/.test(known) ? known : '10.0');
       const builder = builderImage ?? BaseImage.dotnetSdk(version);
       const dotnet = ctx.finalImage.facts.entrypoint?.[0] ?? '/usr/bin/dotnet';
-      const c = (f: string) => inContext(input, f);
       const copies = l.restoreFiles.length
-        ? groupByDir(l.restoreFiles).map(([dir, files]) => `COPY ${files.map(c).join(' ')} ${dir}`)
-        : [`COPY ${c(l.projectFile)} ${l.projectFile}`];
+        ? groupByDir(l.restoreFiles).map(([dir, files]) => copyContext(input, files, dir))
+        : [copyContext(input, [l.projectFile], l.projectFile)];
       const arch = l.selfContained ? ' -a "$TARGETARCH"' : '';
+      // Restore picks the runtime and ILLink packs, so publish --no-restore needs it run with publish's settings.
+      const restoreProps = l.selfContained ? ` -p:SelfContained=true${l.trimmed ? ' -p:PublishTrimmed=true' : ''}` : '';
       const publish = l.selfContained
         ? `--self-contained true${l.trimmed ? ' -p:PublishTrimmed=true' : ''} -p:InvariantGlobalization=${!l.globalization}`
         : '-p:UseAppHost=false';
@@ -79,10 +83,11 @@ export function dotnetRuntime(options: DotnetRuntimeOptions, input?: LayoutInput
         stages: [buildStage(builder, [
           ...l.notes.map(n => `# Detected: ${n}`),
           ...(l.selfContained ? ['# The target architecture (amd64, arm64) picks the runtime identifier.', 'ARG TARGETARCH'] : []),
+          ...(l.selfContained && l.aot ? ['# Native AOT links with the platform toolchain, which the SDK image does not ship.', aptInstall(ctx, ['clang', 'zlib1g-dev'])] : []),
           `# The project file${copies.length > 1 || l.restoreFiles.length > 1 ? 's' : ''} first: a change to the sources alone reuses the restore layer.`,
           ...copies,
-          run(ctx, `dotnet restore ${l.projectFile}${arch}`, { caEnv: ['SSL_CERT_FILE'] }),
-          `COPY ${c('.')} .`,
+          run(ctx, `dotnet restore ${l.projectFile}${arch}${restoreProps}`, { caEnv: ['SSL_CERT_FILE'] }),
+          copyContext(input, ['.'], '.'),
           `RUN dotnet publish ${l.projectFile} --configuration Release --no-restore${arch} ${publish} --output /out`,
         ])],
         copies: [copyFrom('build', '/out', ctx.workdir)],
@@ -172,13 +177,14 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
       + 'Target net8.0 or later, or set dotnetVersion and builderImage.');
   }
   const yes = (name: string) => /^true$/i.test(property(project, name) ?? '');
-  const trimmed = yes('PublishTrimmed') || yes('PublishAot');
+  const aot = yes('PublishAot');
+  const trimmed = yes('PublishTrimmed') || aot;
   const selfContained = selfContainedOption ?? (yes('SelfContained') || trimmed);
   const invariant = property(project, 'InvariantGlobalization');
   const globalization = globalizationOption ?? /^false$/i.test(invariant ?? '');
   const aspnet = aspnetOption ?? sdk === 'Microsoft.NET.Sdk.Web';
   notes.push(`${projectFile}: ${sdk || 'SDK-style'} project, assembly ${assemblyName}${dotnetVersion ? `, .NET ${dotnetVersion}` : ''}`);
-  notes.push(selfContained ? `self-contained${trimmed ? ', trimmed' : ''}: runs on runtime-deps, no .NET runtime in the image`
+  notes.push(selfContained ? `self-contained${aot ? ', native AOT' : trimmed ? ', trimmed' : ''}: runs on runtime-deps, no .NET runtime in the image`
     : `framework-dependent on the ${aspnet ? 'ASP.NET Core' : '.NET'} runtime`);
   notes.push(globalization ? 'InvariantGlobalization is false: the -extra image with ICU and tzdata' : 'globalization-invariant: the image without ICU');
 
@@ -189,16 +195,22 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
     const f = queue.shift()!;
     if (files.includes(f) || !p.isFile(f)) { continue; }
     files.push(f);
-    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.';
     for (const group of get(projectOf(p.xml(f)), 'ItemGroup') ?? []) {
       for (const ref of get(group, 'ProjectReference') ?? []) {
         const include = String(get(ref, '@Include') ?? '').replace(/\\/g, '/');
-        const parts: string[] = [];
-        for (const seg of `${dir}${include}`.split('/')) { if (seg === '..') { parts.pop(); } else if (seg && seg !== '.') { parts.push(seg); } }
-        if (include) { queue.push(parts.join('/')); }
+        if (!include) { continue; }
+        const target = resolveFrom(dir, include);
+        if (target === undefined) {
+          throw new Error(`${WHAT}: ${p.describe(f)} references ${show(include)}, outside ${p.describe()}, which the build does not copy. `
+            + 'Point projectDirectory at the folder that holds every referenced project (without appDirectory) and set projectFile to the project in it, e.g. "services/api/Api.csproj".');
+        }
+        queue.push(target);
       }
     }
   }
+  // Project paths go into COPY and RUN lines: only those that need no quoting.
+  for (const f of files) { checkPath(f, `${WHAT}: the project file`, { relative: true }); }
   const extras = ['Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'NuGet.config', 'nuget.config', 'global.json'].filter(f => p.isFile(f));
   return {
     projectFile,
@@ -206,6 +218,7 @@ function detect(p: ProjectFiles, projectOption: string | undefined, assemblyOpti
     aspnet,
     selfContained,
     trimmed,
+    aot,
     globalization,
     dotnetVersion: dotnetVersion || undefined,
     restoreFiles: [...extras, ...files],

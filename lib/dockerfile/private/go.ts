@@ -1,7 +1,7 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkName, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
-import { baseName, buildStage, codename, copyFrom, inContext, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
+import { baseName, buildStage, codename, copyContext, copyFrom, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
 import { ProjectFiles } from './project';
 import { BaseImage, Libc } from '../../image';
 import { GoRuntimeOptions } from '../runtime-options';
@@ -72,12 +72,12 @@ export function goRuntime(options: GoRuntimeOptions, input?: LayoutInput): Runti
       }
       if (!layout.vendored) {
         lines.push('# Modules first: a change to the sources alone reuses the download layer.');
-        for (const [dir, files] of layout.manifests) { lines.push(`COPY ${files.map(f => inContext(input, f)).join(' ')} ${dir}`); }
+        for (const [dir, files] of layout.manifests) { lines.push(copyContext(input, files, dir)); }
         lines.push(run(ctx, 'go mod download', { caEnv: ['SSL_CERT_FILE'] }).replace(/^RUN /, `RUN${secretMount} `).replace(/^RUN {2}/, 'RUN '));
       } else {
         lines.push('# Dependencies are vendored: nothing to download.');
       }
-      lines.push(`COPY ${inContext(input, '.')} .`);
+      lines.push(copyContext(input, ['.'], '.'));
       if (versionVariable) { lines.push('# The version stamped into the binary: --build-arg VERSION=1.2.3.', 'ARG VERSION=dev'); }
       const builds = [[layout.packagePath, binaryName], ...extra.map(x => [x, baseName(x)])]
         .map(([pkg, name]) => `go build -trimpath ${layout.vendored ? '-mod=vendor ' : ''}-ldflags="${ldflags}" -o /out/${name} ${pkg}`);
@@ -146,14 +146,20 @@ function detect(p: ProjectFiles, packageOption: string | undefined): GoLayout {
   const vendored = work === undefined && p.isFile('vendor/modules.txt');
   if (vendored) { notes.push('vendored modules (vendor/modules.txt): built with -mod=vendor'); }
 
-  // Main packages: folders with a .go file that says `package main`.
+  // Main packages: folders with a .go file that says `package main`, in a module the build uses
+  // (a nested go.mod outside go.work is another module: `go build` would not find its packages).
+  const moduleOf = (f: string): string => {
+    const parts = f.split('/').slice(0, -1);
+    while (parts.length > 0 && !p.isFile(`${parts.join('/')}/go.mod`)) { parts.pop(); }
+    return parts.join('/') || '.';
+  };
   const mains = [...new Set(p.find('.', n => n.endsWith('.go') && !n.endsWith('_test.go'), 5)
-    .filter(f => !/(^|\/)(vendor|testdata)\//.test(f) && /^package\s+main\b/m.test(p.read(f) ?? ''))
+    .filter(f => !/(^|\/)(vendor|testdata)\//.test(f) && modules.includes(moduleOf(f)) && /^package\s+main\b/m.test(p.read(f) ?? ''))
     .map(f => f.includes('/') ? `./${f.slice(0, f.lastIndexOf('/'))}` : '.'))].sort();
   let packagePath = packageOption;
   if (packagePath === undefined) {
     if (mains.length === 1) {
-      packagePath = mains[0];
+      packagePath = pkgPath(mains[0], `${WHAT}: the main package folder`);
       if (packagePath !== '.') { notes.push(`main package ${packagePath}`); }
     } else if (mains.length === 0) {
       throw new Error(`${WHAT}: ${p.describe()} has no main package (no .go file says \`package main\`). Set packagePath to the package to build.`);

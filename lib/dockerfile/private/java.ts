@@ -1,8 +1,7 @@
-import { checkBool, checkBuilder, exclusive, relPath } from './common';
+import { checkBool, checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkMajor, normalizeRelative, checkPath, show } from './escape';
-import { runtimeMajor } from './nodejs';
-import { buildStage, Copy, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { buildStage, Copy, copyContext, copyFrom, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles } from './project';
 import { BaseImage, Libc } from '../../image';
 import { JavaBuild, JavaBuildOptions, JavaJarRuntimeOptions, JavaJlinkRuntimeOptions, JlinkJdk } from '../runtime-options';
@@ -95,7 +94,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
   const extract = layered ? layerExtraction(l.springBoot?.version) : undefined;
   const withLayers = (lines: string[]) => extract
     ? [...lines, '# The jar\'s own layer index splits it: a code change rebuilds only the application layer.', `RUN ${extract.command}`] : lines;
-  const buildCopies = () => l.buildFiles.map(([dest, files]) => `COPY ${files.map(c).join(' ')} ${dest}`);
+  const buildCopies = () => l.buildFiles.map(([dest, files]) => copyContext(input, files, dest));
   switch (b.build) {
     case JavaBuild.PREBUILT:
       return { copyJar: target => ({ src: c(b.jarPath), dest: target }) };
@@ -109,8 +108,8 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
         copyJar: fromBuild,
         libDirectory: lib,
         stage: buildStage(image, [...notes,
-          ...(lib ? [`COPY ${c(lib)} ./${lib}`] : []),
-          `COPY ${c(b.sourceDirectory)} ./${b.sourceDirectory}`,
+          ...(lib ? [copyContext(input, [lib], `./${lib}`)] : []),
+          copyContext(input, [b.sourceDirectory], `./${b.sourceDirectory}`),
           '# javac compiles the main class and every class it references from the source path.',
           `RUN mkdir -p /out/classes \\\n    && javac -d /out/classes${cp} --source-path ${b.sourceDirectory} ${mainSource}${manifest} \\\n`
               + `    && jar --create --file /out/app.jar --main-class ${b.mainClass}${lib ? ' --manifest /tmp/manifest.txt' : ''} -C /out/classes .`]),
@@ -128,7 +127,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           '# Best effort: scripts that need more of the project resolve the rest in the build below.',
           ...(l.buildFiles.length ? buildCopies() : ['COPY *.gradle* ./']),
           run(ctx, 'gradle --no-daemon --quiet dependencies > /dev/null 2>&1 || true', java),
-          `COPY ${c('.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `gradle --no-daemon --quiet ${task} -x test \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }
@@ -144,7 +143,7 @@ function buildPlan(ctx: PlanContext, b: ValidatedBuild, version: number, jdk: ()
           ...(l.buildFiles.length ? buildCopies() : ['COPY pom.xml ./']),
           // In a reactor, modules the selected one depends on are in no repository yet: best effort.
           run(ctx, `mvn --batch-mode --no-transfer-progress${select} dependency:go-offline${mod ? ' || true' : ''}`, java),
-          `COPY ${c('.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `mvn --batch-mode --no-transfer-progress -DskipTests${select} package \\\n    && ${l.buildFiles.length ? pickJar : `mkdir -p /out && cp ${jarPath} /out/app.jar`}`, java)])),
       };
     }
@@ -235,6 +234,8 @@ function detectJava(p: ProjectFiles, options: JavaBuildOptions, what: string): J
       }
     }
     buildFiles.push(['./', gradleFiles.concat(['gradle.properties'].filter(f => p.isFile(f)))]);
+    // The version catalog the build scripts read their dependency coordinates from.
+    if (p.isFile('gradle/libs.versions.toml')) { buildFiles.push(['gradle/', ['gradle/libs.versions.toml']]); }
     for (const m of modules) {
       const files = ['build.gradle', 'build.gradle.kts'].filter(f => p.isFile(`${m}/${f}`)).map(f => `${m}/${f}`);
       if (files.length) { buildFiles.push([`${m}/`, files]); }
@@ -256,7 +257,10 @@ function detectJava(p: ProjectFiles, options: JavaBuildOptions, what: string): J
   }
   let springBoot: JavaLayout['springBoot'];
   if (build === JavaBuild.MAVEN || build === JavaBuild.GRADLE) {
-    springBoot = bootOf(module ?? '.') ?? (module ? bootOf('.') : undefined);
+    // A module's plugin often takes its version from the root (Maven parent, Gradle `apply false`).
+    const own = bootOf(module ?? '.');
+    const root = module ? bootOf('.') : undefined;
+    springBoot = own ? { version: own.version ?? root?.version } : root;
     if (springBoot) { notes.push(`Spring Boot${springBoot.version ? ` ${springBoot.version}` : ''}: layered jar`); }
   }
   const libJars = build === JavaBuild.JAVAC ? p.list('lib').filter(f => f.endsWith('.jar') && /^[A-Za-z0-9._+-]+$/.test(f)) : [];
@@ -365,8 +369,10 @@ export function javaJlinkRuntime(options: JavaJlinkRuntimeOptions, input?: Layou
           ? [copyFrom('build', '/out/layers', '/in/layers')]
           : [plan.stage ? copyFrom('build', '/out/app.jar', '/in/app.jar') : { src: inContext(input, b.jarPath), dest: '/in/app.jar' },
             ...(plan.libDirectory ? [{ src: inContext(input, plan.libDirectory), dest: `/in/${plan.libDirectory}` }] : [])];
+        // tools mode leaves the application as a jar in its layer; layertools as BOOT-INF/classes.
+        const appClasses = plan.launcher ? `${app}/application/BOOT-INF/classes` : `"$(find ${app}/application -name '*.jar' | head -n 1)"`;
         const jars = plan.layers
-          ? `--class-path "$(find ${app} -name '*.jar' ! -path '*/application/*' | tr '\\n' ':')" "$(find ${app}/application -name '*.jar' | head -n 1)"`
+          ? `--class-path "$(find ${app} -name '*.jar' ! -path '*/application/*' | tr '\\n' ':')" ${appClasses}`
           : `${plan.libDirectory ? `--class-path '/in/${plan.libDirectory}/*' ` : ''}/in/app.jar`;
         stages.push({
           name: 'modules',

@@ -1,12 +1,14 @@
-import { checkBuilder, exclusive, relPath } from './common';
+import { checkBuilder, exclusive, relPath, runtimeMajor } from './common';
 import { listOf } from './detect';
 import { checkMajor, checkPath, checkVersion, normalizeRelative, requireString, show } from './escape';
-import { buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
+import { aptInstall, buildStage, codename, copyContext, copyFrom, debianOf, joinPath, LayoutInput, PlanContext, run, RuntimeImpl, Stage } from './plan';
 import { get, ProjectFiles, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { NodejsRuntimeOptions, NodePackageManager } from '../runtime-options';
 
 const WHAT = 'Runtime.nodejs';
+/** Package names the generator writes into RUN lines unquoted: none of them needs quoting. */
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[A-Za-z0-9][A-Za-z0-9._~/-]*$/;
 const MANAGERS = Object.values(NodePackageManager) as string[];
 
 /** Dependencies that compile native code with node-gyp when installed (the common ones). */
@@ -39,6 +41,8 @@ interface NodeLayout {
   };
   readonly buildScript?: string;
   readonly outputDirectory?: string;
+  /** The entry's top folder (or file) when it lies outside the build output: shipped with it. */
+  readonly entryOutside?: string;
   readonly entry: string;
   readonly native: string[];
   readonly pnpmMajor?: number;
@@ -53,7 +57,7 @@ function validate(options: NodejsRuntimeOptions): Validated {
     throw new Error(`${WHAT}: packageManager ${show(pm)} is not a NodePackageManager. Use one of ${listOf(MANAGERS)} (NodePackageManager.NPM, ...).`);
   }
   const workspace = options.workspace === undefined ? undefined : requireString(options.workspace, `${WHAT}: workspace`);
-  if (workspace !== undefined && !/^(@[a-z0-9][a-z0-9._~-]*\/)?[A-Za-z0-9][A-Za-z0-9._~/-]*$/.test(workspace)) {
+  if (workspace !== undefined && !PACKAGE_NAME.test(workspace)) {
     throw new Error(`${WHAT}: workspace ${show(workspace)} is not a package name or folder. Use the name in its package.json (e.g. "@acme/api") or its folder (e.g. "packages/api").`);
   }
   return {
@@ -93,31 +97,32 @@ export function nodejsRuntime(options: NodejsRuntimeOptions, input?: LayoutInput
         throw new Error(`DistrolessDockerfile: baseImage ${ctx.finalImage.reference} states no entrypoint, so the nodejs runtime does not know where node is. `
           + 'Describe it with BaseImage.fromRegistry(reference, { ..., runtime: \'nodejs\', entrypoint: [\'/usr/bin/node\'] }).');
       }
-      return { ...planNode(ctx, input, layout, builder), entrypoint };
+      return { ...planNode(ctx, input, layout, builder, version), entrypoint };
     },
   };
 }
 
-function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayout, builder: BaseImage) {
+function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayout, builder: BaseImage, nodeMajor: number) {
   const pm = l.pm;
   const download = { caches: [cacheOf(pm)], caEnv: ['NODE_EXTRA_CA_CERTS'] };
   const notes = l.notes.map(n => `# Detected: ${n}`);
   const setup: string[] = [];
   if (l.native.length > 0) {
-    const apt = ctx.caBundle ? 'apt-get -o Acquire::https::CAInfo=/run/secrets/ca' : 'apt-get';
     setup.push(`# Native modules (${l.native.join(', ')}) compile here, on the Debian release (and glibc) of the final image.`,
-      run(ctx, `${apt} update && ${apt} install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*`, { mountCa: true }));
+      aptInstall(ctx, ['python3', 'make', 'g++']));
   }
   if (pm !== NodePackageManager.NPM || l.pin) {
     // corepack reads packageManager from package.json; an explicit version is activated instead.
-    const tool = pm === NodePackageManager.PNPM ? 'pnpm' : pm === NodePackageManager.NPM ? 'npm' : 'yarn';
+    const tool = toolOf(pm);
+    // Node.js 25 and later ship without corepack: it comes from the npm registry.
+    const enable = `${nodeMajor >= 25 ? 'npm install --global --no-fund --no-audit corepack && ' : ''}corepack enable ${tool}`;
     setup.push(l.pin && !l.pinnedByField
-      ? run(ctx, `corepack enable ${tool} && corepack prepare ${l.pin} --activate`, { caEnv: ['NODE_EXTRA_CA_CERTS'] })
-      : `RUN corepack enable ${tool}`);
+      ? run(ctx, `${enable} && corepack prepare ${l.pin} --activate`, { caEnv: ['NODE_EXTRA_CA_CERTS'] })
+      : nodeMajor >= 25 ? run(ctx, enable, { caEnv: ['NODE_EXTRA_CA_CERTS'] }) : `RUN ${enable}`);
   }
-  const manifests = `COPY ${l.manifests.map(m => inContext(input, m)).join(' ')} ./`;
-  const copySources = `COPY ${inContext(input, '.')} .`;
-  const memberManifests = (l.workspace?.members ?? []).map(d => `COPY ${inContext(input, `${d}/package.json`)} ${d}/`);
+  const manifests = copyContext(input, l.manifests, './');
+  const copySources = copyContext(input, ['.'], '.');
+  const memberManifests = (l.workspace?.members ?? []).map(d => copyContext(input, [`${d}/package.json`], `${d}/`));
   const target = l.workspace?.dir;
   const entry = joinPath(ctx.workdir, target ? `${target}/${l.entry}` : l.entry);
   const env: Array<[string, string]> = [['NODE_ENV', 'production']];
@@ -153,13 +158,14 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
     const legacy = (l.pnpmMajor ?? 10) >= 10 && !l.pnpmInjected ? ' --legacy' : '';
     const lines = [...notes, ...setup,
       '# pnpm fetch reads only the lockfile: a change to the sources alone reuses the download layer.',
-      `COPY ${l.manifests.filter(m => /pnpm-lock\.yaml$|\.npmrc$|pnpm-workspace\.yaml$/.test(m)).map(m => inContext(input, m)).join(' ')} ./`,
+      ...(l.pinnedByField ? ['# package.json too: corepack reads the pinned pnpm from its packageManager.'] : []),
+      copyContext(input, l.manifests.filter(m => (l.pinnedByField && m === 'package.json') || /pnpm-lock\.yaml$|pnpm-workspace\.yaml$/.test(m)), './'),
       run(ctx, 'pnpm fetch', download),
       copySources,
       run(ctx, 'pnpm install --offline --frozen-lockfile', download)];
-    if (l.buildScript) { lines.push(`RUN pnpm --filter ${shellWord(ws.name)}... run ${l.buildScript}`); }
+    if (l.buildScript) { lines.push(`RUN pnpm --filter ${ws.name}... run ${l.buildScript}`); }
     lines.push(`# ${ws.name} with its production dependencies only (workspace packages copied in, not linked).`,
-      `RUN pnpm --filter ${shellWord(ws.name)} --prod deploy${legacy} /out/app`);
+      `RUN pnpm --filter ${ws.name} --prod deploy${legacy} /out/app`);
     return {
       builderImage: builder,
       shellImage: builder,
@@ -185,6 +191,7 @@ function planNode(ctx: PlanContext, input: LayoutInput | undefined, l: NodeLayou
     assemble.push(out && built
       ? `cp -a ${src}/${out} ${dest}/`
       : `tar -C ${src} --exclude=./node_modules -cf - . | tar -C ${dest} -xf -`);
+    if (out && built && l.entryOutside && d === (l.workspace?.dir ?? '.')) { assemble.push(`cp -a ${src}/${l.entryOutside} ${dest}/`); }
     if (d !== '.') { assemble.push(`if [ -d ${prodRoot}/${d}/node_modules ]; then cp -a ${prodRoot}/${d}/node_modules ${dest}/; fi`); }
   }
   const assembleLines = ['# What runs: package.json, the production node_modules and the build output (or the sources), nothing else.',
@@ -223,7 +230,7 @@ function install(pm: NodePackageManager, what: 'prod' | 'all', ws?: NodeLayout['
     case NodePackageManager.PNPM: return `pnpm install --frozen-lockfile${prod ? ' --prod' : ''}`;
     case NodePackageManager.YARN_CLASSIC: return `yarn install --frozen-lockfile --non-interactive${prod ? ' --production' : ''}`;
     case NodePackageManager.YARN_BERRY:
-      return prod ? `yarn workspaces focus${ws ? ` ${shellWord(ws.name)}` : ''} --production` : 'yarn install --immutable';
+      return prod ? `yarn workspaces focus${ws ? ` ${ws.name}` : ''} --production` : 'yarn install --immutable';
     default: return `npm ci${prod ? ' --omit=dev' : ''}${prod && ws ? ` --workspace ${ws.dir}` : ''}`;
   }
 }
@@ -235,7 +242,7 @@ function runScript(pm: NodePackageManager, script: string): string {
 /** Builds the package and the workspace packages it depends on, dependencies first. */
 function buildClosure(pm: NodePackageManager, ws: NonNullable<NodeLayout['workspace']>, script: string): string {
   switch (pm) {
-    case NodePackageManager.YARN_BERRY: return `yarn workspaces foreach --recursive --topological --from ${shellWord(ws.name)} run ${script}`;
+    case NodePackageManager.YARN_BERRY: return `yarn workspaces foreach --recursive --topological --from ${ws.name} run ${script}`;
     case NodePackageManager.YARN_CLASSIC: return ws.closure.map(d => `yarn --cwd ${d} run ${script}`).join(' && ');
     default: return `npm run ${script} --if-present ${[...ws.closure].reverse().map(d => `--workspace ${d}`).join(' ')}`;
   }
@@ -248,11 +255,6 @@ function prune(pm: NodePackageManager): string {
     case NodePackageManager.YARN_BERRY: return 'yarn workspaces focus --production';
     default: return 'npm prune --omit=dev';
   }
-}
-
-/** A package name as one shell word: names are [@a-z0-9._~/-], which need no quoting. */
-function shellWord(name: string): string {
-  return name;
 }
 
 function defaults(v: Validated, resolved: boolean): NodeLayout {
@@ -342,7 +344,8 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     throw new Error(`${WHAT}: ${p.describe()} is a Yarn Berry project without a pinned Yarn version (no packageManager in package.json, no yarnPath in .yarnrc.yml). `
       + 'Pin it with `corepack use yarn@4` (writes packageManager), or set packageManagerVersion in the runtime\'s options.');
   }
-  const pnpmMajor = pm === NodePackageManager.PNPM ? pnpmMajorOf(pin, p) : undefined;
+  const pnpmMajor = pm === NodePackageManager.PNPM && pin ? Number(/@(\d+)/.exec(pin)?.[1]) : undefined;
+  if (pm === NodePackageManager.YARN_BERRY) { checkFocus(p, pin, yarnrc); }
 
   // Workspaces: npm and Yarn in package.json, pnpm in pnpm-workspace.yaml.
   const pnpmWs = p.yaml('pnpm-workspace.yaml');
@@ -373,11 +376,33 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
         + `Choose the one to build with workspace (e.g. workspace: ${show([...names.keys()][0] ?? members[0])}).`);
     }
   }
+  if (workspace && pm === NodePackageManager.PNPM && !pin) {
+    // pnpm 10 deploys only injected workspace packages unless told --legacy, which pnpm 9 does not know.
+    throw new Error(`${WHAT}: ${p.describe()} is a pnpm workspace without a pinned pnpm, and \`pnpm deploy\` differs between pnpm 9 and 10 `
+      + '(the lockfile format is the same). Pin it with `corepack use pnpm@10` (writes packageManager in package.json), or set packageManagerVersion in the runtime\'s options.');
+  }
   if (workspace) {
     notes.push(`workspace package ${workspace.name} (${workspace.dir})${workspace.closure.length > 1 ? ` with its local dependencies ${listOf(workspace.closure.slice(1))}` : ''}`);
   }
   const app = workspace ? p.sub(workspace.dir) : p;
   const appPkg = workspace ? p.json(`${workspace.dir}/package.json`) : pkg;
+
+  // Lifecycle scripts the production install runs (husky's `prepare`): a devDependency they call is not there.
+  // (A pnpm workspace installs everything, then deploys: its install has the devDependencies.)
+  const hooks = pm === NodePackageManager.PNPM && workspace ? []
+    : pm === NodePackageManager.YARN_BERRY ? ['preinstall', 'install', 'postinstall'] : ['preinstall', 'install', 'postinstall', 'prepare'];
+  for (const [where, manifest] of [['package.json', pkg], ...(workspace ? [[`${workspace.dir}/package.json`, appPkg]] : [])] as Array<[string, any]>) {
+    for (const hook of hooks) {
+      const command = get(manifest, 'scripts', hook);
+      if (typeof command !== 'string') { continue; }
+      const tools = command.split(/&&|;/).map(c => c.trim().split(/\s+/)[0]);
+      const dev = tools.find(t => get(manifest, 'devDependencies', t) !== undefined && get(manifest, 'dependencies', t) === undefined && !/\|\|/.test(command));
+      if (dev) {
+        throw new Error(`${WHAT}: scripts.${hook} of ${p.describe(where)} runs ${show(dev)}, a devDependency, and the production install runs that script `
+          + `without devDependencies, so the build would fail (${show(command)}). Let it tolerate the tool's absence (e.g. "${dev} || true"), or make it a dependency.`);
+      }
+    }
+  }
 
   // Build script and its output.
   const scripts = get(appPkg, 'scripts') ?? {};
@@ -403,6 +428,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     if (!v.entry) { notes.push(`entry ${entry} (${start ? 'scripts.start' : typeof appPkg.main === 'string' ? 'main' : 'bin'} in package.json)`); }
   } else if (app.isFile('index.js') || buildScript) {
     entry = buildScript && !app.isFile('index.js') ? `${outputDirectory}/index.js` : 'index.js';
+    if (entry !== 'index.js') { notes.push(`entry ${entry} (the build output's index.js; set entry if the build writes another)`); }
   } else {
     throw new Error(`${WHAT}: ${app.describe('package.json')} names no entry (no "start": "node <file>" script, no main, no single bin) and there is no index.js. `
       + 'Set entry in the runtime\'s options, e.g. entry: "dist/server.js".');
@@ -411,6 +437,10 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     throw new Error(`${WHAT}: the entry ${entry} is not a file in ${app.describe()} and nothing builds it (no build script). `
       + 'Set entry to the script node should run, or buildScript to the script that writes it.');
   }
+
+  // Only the build output ships: an entry outside it (index.js requiring ./dist) ships too, or the build fails naming it.
+  const entryOutside = buildScript && outputDirectory && !entry.startsWith(`${outputDirectory}/`) ? entry.split('/')[0] : undefined;
+  if (entryOutside) { notes.push(`entry ${entry} is outside ${outputDirectory}/: ${entryOutside} ships with the build output`); }
 
   // Native modules in the production closure compile on the builder: it must share the final image's libc.
   const native = new Set<string>();
@@ -435,6 +465,7 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
     workspace,
     buildScript,
     outputDirectory,
+    entryOutside,
     entry,
     native: [...native],
     pnpmMajor,
@@ -445,14 +476,23 @@ function detect(p: ProjectFiles, v: Validated): NodeLayout {
 
 function member(p: ProjectFiles, dir: string, names: Map<string, string>, members: string[]): NonNullable<NodeLayout['workspace']> {
   const closure = closureOf(p, dir, names);
+  // Folder and package names go into RUN lines: only those that need no quoting.
+  for (const d of closure) { checkPath(d, `${WHAT}: the workspace package folder`, { relative: true }); }
+  const name = get(p.json(`${dir}/package.json`), 'name');
+  if (name !== undefined && (typeof name !== 'string' || !PACKAGE_NAME.test(name))) {
+    throw new Error(`${WHAT}: the name ${show(name)} in ${p.describe(`${dir}/package.json`)} is not an npm package name. Fix it (e.g. "@acme/api").`);
+  }
   const built = closure.filter(d => typeof get(p.json(`${d}/package.json`), 'scripts', 'build') === 'string');
   return { dir, name: String(get(p.json(`${dir}/package.json`), 'name') ?? dir), closure, members, built };
 }
 
-function pnpmMajorOf(pin: string | undefined, p: ProjectFiles): number | undefined {
-  if (pin) { return Number(/@(\d+)/.exec(pin)?.[1]); }
-  const lockVersion = String(get(p.yaml('pnpm-lock.yaml') ?? {}, 'lockfileVersion') ?? '');
-  return lockVersion.startsWith('9') ? 9 : lockVersion.startsWith('6') ? 8 : undefined;
+/** Production installs use `yarn workspaces focus`: built into Yarn 4, a plugin before. */
+function checkFocus(p: ProjectFiles, pin: string | undefined, yarnrc: any): void {
+  const yarnPath = get(yarnrc, 'yarnPath');
+  const major = Number((pin ? /@(\d+)/.exec(pin) : /yarn-(\d+)\.[^/]*$/.exec(typeof yarnPath === 'string' ? yarnPath : ''))?.[1]);
+  if (major >= 4 || isNaN(major) || JSON.stringify(get(yarnrc, 'plugins') ?? []).includes('plugin-workspace-tools')) { return; }
+  throw new Error(`${WHAT}: ${p.describe()} uses Yarn ${major}, where \`yarn workspaces focus --production\` (the production-only install) needs the workspace-tools plugin, `
+    + 'and .yarnrc.yml lists no such plugin. Run `yarn plugin import workspace-tools` and commit .yarnrc.yml and .yarn/plugins, or move to Yarn 4 (`corepack use yarn@4`).');
 }
 
 /** The package folder and the folders of the workspace packages it needs at run time, transitively. */
@@ -474,17 +514,4 @@ function checkScript(value: unknown, what: string): string {
     throw new Error(`${what} ${show(script)} is not allowed. Use an npm script name of letters, digits, ":", ".", "_" and "-", e.g. "build" or "build:prod".`);
   }
   return script;
-}
-
-/**
- * The runtime's major version: the option when given (and it must match the final image),
- * otherwise the final image's, otherwise the default.
- */
-export function runtimeMajor(finalImage: BaseImage, option: number | undefined, fallback: number, runtime: string, prop: string): number {
-  const known = finalImage.facts.runtimeVersion ? parseInt(finalImage.facts.runtimeVersion, 10) : undefined;
-  if (option !== undefined && known !== undefined && !isNaN(known) && known !== option) {
-    throw new Error(`DistrolessDockerfile: the runtime builds for ${runtime} ${option} (${prop}) but baseImage ${finalImage.reference} carries ${runtime} ${known}. `
-      + `Set ${prop} to ${known}, or choose a base image with ${runtime} ${option}.`);
-  }
-  return option ?? (known !== undefined && !isNaN(known) ? known : fallback);
 }

@@ -157,6 +157,12 @@ export function run(ctx: PlanContext, command: string, options: DownloadOptions 
   return `RUN ${flags}${steps.join(' \\\n    && ')}`;
 }
 
+/** A RUN that installs Debian packages in a build stage (apt reads the CA bundle itself when one is given). */
+export function aptInstall(ctx: PlanContext, packages: string[]): string {
+  const apt = ctx.caBundle ? `apt-get -o Acquire::https::CAInfo=${CA_SECRET}` : 'apt-get';
+  return run(ctx, `${apt} update && ${apt} install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, { mountCa: true });
+}
+
 /** A final-stage COPY: from a build stage, or from the build context when `from` is undefined. */
 export interface Copy {
   readonly from?: string;

@@ -207,3 +207,17 @@ export function get(obj: any, ...keys: string[]): any {
 export function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
+
+/** `rel` read from the folder `dir` (both relative, `/`-separated), `..` resolved; undefined when it climbs out. */
+export function resolveFrom(dir: string, rel: string): string | undefined {
+  const parts: string[] = [];
+  for (const seg of `${dir}/${rel}`.split('/')) {
+    if (seg === '..') {
+      if (parts.length === 0) { return undefined; }
+      parts.pop();
+    } else if (seg && seg !== '.') {
+      parts.push(seg);
+    }
+  }
+  return parts.join('/') || '.';
+}

@@ -1,8 +1,8 @@
 import { checkBuilder, relPath } from './common';
 import { listOf } from './detect';
 import { checkJavaName, checkVersion, requireString, show } from './escape';
-import { buildStage, codename, copyFrom, debianOf, inContext, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
-import { get, ProjectFiles } from './project';
+import { buildStage, codename, copyContext, copyFrom, debianOf, joinPath, LayoutInput, PlanContext, run, RuntimeImpl } from './plan';
+import { get, ProjectFiles, resolveFrom } from './project';
 import { BaseImage, Libc } from '../../image';
 import { PythonDependencies, PythonRuntimeOptions } from '../runtime-options';
 
@@ -18,6 +18,8 @@ type Entry = { kind: 'script'; path: string } | { kind: 'module'; module: string
 interface PythonLayout {
   readonly deps: PythonDependencies;
   readonly requirements: string;
+  /** Every file pip reads for them: the requirements file and those it includes (-r, -c), app-relative. */
+  readonly requirementFiles: string[];
   /** The project itself is a package to install (it has a build backend). */
   readonly installProject: boolean;
   readonly entry: Entry;
@@ -55,6 +57,7 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
     layout = {
       deps: options.dependencies ?? PythonDependencies.REQUIREMENTS,
       requirements: requirementsOption ?? 'requirements.txt',
+      requirementFiles: [requirementsOption ?? 'requirements.txt'],
       installProject: options.dependencies === PythonDependencies.PEP517,
       entry: entryOption ?? { kind: 'script', path: 'main.py' },
       uvVersion: uvOption ?? '0.9',
@@ -93,13 +96,12 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
       const pipCache = { caches: ['/root/.cache/pip'], caEnv: ['PIP_CERT'] };
       const pip = 'python3 -m pip install --disable-pip-version-check --no-warn-script-location --root-user-action=ignore --no-compile';
       const lines: string[] = layout.notes.map(n => `# Detected: ${n}`);
-      const c = (f: string) => inContext(input, f);
       switch (layout.deps) {
         case PythonDependencies.UV:
           lines.push('# uv from its own image: the tool stays in this stage.',
             `COPY --from=ghcr.io/astral-sh/uv:${layout.uvVersion} /uv /usr/local/bin/uv`,
             '# The lockfile first: a change to the sources alone reuses the install layer.',
-            `COPY ${c('pyproject.toml')} ${c('uv.lock')} ./`,
+            copyContext(input, ['pyproject.toml', 'uv.lock'], './'),
             run(ctx, 'uv export --frozen --no-dev --no-emit-project --no-emit-workspace --format requirements-txt --output-file /tmp/requirements.txt \\\n'
               + `    && uv pip install --python python3 --no-deps --require-hashes --target ${target} -r /tmp/requirements.txt`,
             { caches: ['/root/.cache/uv'], caEnv: ['SSL_CERT_FILE'] }));
@@ -108,7 +110,7 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
           lines.push('# Poetry in its own virtual environment of this stage; it only exports the lock for pip.',
             run(ctx, `python3 -m venv /opt/poetry && /opt/poetry/bin/pip install --disable-pip-version-check "poetry==${layout.poetryVersion}" poetry-plugin-export`, pipCache),
             '# The lockfile first: a change to the sources alone reuses the install layer.',
-            `COPY ${c('pyproject.toml')} ${c('poetry.lock')} ./`,
+            copyContext(input, ['pyproject.toml', 'poetry.lock'], './'),
             run(ctx, '/opt/poetry/bin/poetry export --only main --format requirements.txt --output /tmp/requirements.txt \\\n'
               + `    && ${pip} --no-deps --require-hashes --target ${target} -r /tmp/requirements.txt`, pipCache));
           break;
@@ -117,10 +119,10 @@ export function pythonRuntime(options: PythonRuntimeOptions, input?: LayoutInput
           break;
         default:
           lines.push('# Dependencies first: a change to the sources alone reuses the pip layer.',
-            `COPY ${c(layout.requirements)} ${layout.requirements}`,
+            ...layout.requirementFiles.map(f => copyContext(input, [f], f)),
             run(ctx, `mkdir -p ${target} \\\n    && ${pip} --target ${target} -r ${layout.requirements}`, pipCache));
       }
-      lines.push(`COPY ${c('.')} .`);
+      lines.push(copyContext(input, ['.'], '.'));
       if (layout.installProject) {
         lines.push(run(ctx, `${pip}${layout.deps === PythonDependencies.PEP517 ? '' : ' --no-deps'} --target ${target} .`, pipCache));
       }
@@ -191,6 +193,7 @@ function detect(p: ProjectFiles, option: PythonDependencies | undefined, require
   if (deps === PythonDependencies.UV) { need('uv.lock'); need('pyproject.toml'); }
   if (deps === PythonDependencies.POETRY) { need('poetry.lock'); need('pyproject.toml'); }
   if (deps === PythonDependencies.REQUIREMENTS) { need(requirements); }
+  const requirementFiles = deps === PythonDependencies.REQUIREMENTS ? includedRequirements(p, requirements) : [requirements];
   if (deps === PythonDependencies.PEP517) { need('pyproject.toml'); }
   const packageMode = get(pyproject, 'tool', 'poetry', 'package-mode') !== false;
   const installProject = deps !== PythonDependencies.REQUIREMENTS && hasBackend && packageMode;
@@ -246,7 +249,34 @@ function detect(p: ProjectFiles, option: PythonDependencies | undefined, require
   if (entry.kind === 'script' && !p.isFile(entry.path)) {
     throw new Error(`${WHAT}: entry ${entry.path} is not a file in ${p.describe()}. Set entry to the script python should run, or use module.`);
   }
-  return { deps, requirements, installProject, entry, uvVersion, poetryVersion, requiresPython: typeof requiresPython === 'string' ? requiresPython : undefined, notes };
+  return { deps, requirements, requirementFiles, installProject, entry, uvVersion, poetryVersion, requiresPython: typeof requiresPython === 'string' ? requiresPython : undefined, notes };
+}
+
+/**
+ * The requirements file and the files it includes (`-r base.txt`, `-c constraints.txt`, relative to
+ * the including file), which the dependency layer copies too. A line that installs a local folder
+ * (`-e .`) needs the sources, which that layer does not have: an error with the fix.
+ */
+function includedRequirements(p: ProjectFiles, first: string): string[] {
+  const files = [first];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '.';
+    for (const line of (p.read(f) ?? '').split('\n').map(l => l.replace(/(^|\s)#.*$/, '').trim())) {
+      const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)?(\S+)$/.exec(line)?.[1];
+      if (include !== undefined) {
+        const file = resolveFrom(dir, include);
+        if (file === undefined || !p.isFile(file)) {
+          throw new Error(`${WHAT}: ${p.describe(f)} includes ${show(include)}, which is not a file in ${p.describe()}. Fix the line, or set requirementsFile.`);
+        }
+        if (!files.includes(file)) { files.push(relPath(file, `${WHAT}: the file ${show(line)} in ${p.describe(f)} includes`)); }
+      } else if (/^(-e\s+|--editable[\s=]+)?\.{1,2}(\/\S*)?(\[.*\])?$/.test(line)) {
+        throw new Error(`${WHAT}: ${p.describe(f)} installs a local folder (${show(line)}), which the dependency layer cannot see before the sources are copied. `
+          + 'Remove the line and set dependencies: PythonDependencies.PEP517 (pip installs the project with its dependencies), or list the dependencies only.');
+      }
+    }
+  }
+  return files;
 }
 
 /** Whether a Python `major.minor` satisfies a PEP 440 specifier set (the operators projects use for requires-python). */

@@ -1,8 +1,8 @@
 import { checkBool, checkBuilder, exclusive } from './common';
 import { listOf } from './detect';
 import { checkName, checkPath, checkVersion, normalizeRelative, show } from './escape';
-import { buildStage, codename, copyFrom, inContext, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
-import { get, ProjectFiles, strings } from './project';
+import { buildStage, codename, copyContext, copyFrom, joinPath, LayoutInput, run, RuntimeImpl } from './plan';
+import { get, ProjectFiles, resolveFrom, strings } from './project';
 import { BaseImage, Libc } from '../../image';
 import { RustRuntimeOptions } from '../runtime-options';
 
@@ -15,6 +15,8 @@ interface Member {
   readonly bins: string[];
   /** Target source files (lib, bins, build script, declared tests/benches/examples), member-relative: stubbed for the dependency build. */
   readonly stubs: Array<[string, 'main' | 'lib']>;
+  /** A path dependency outside the workspace's members: its manifest and stubs, but none of its binaries ship. */
+  readonly pathDependency?: boolean;
 }
 
 interface RustLayout {
@@ -64,10 +66,10 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
         // Without the manifests at hand: one crate with src/main.rs.
         lines.push(
           '# Crates first, built against a stub target: a change to the sources alone reuses this layer.',
-          `COPY ${inContext(input, 'Cargo.toml')} ${inContext(input, 'Cargo.lock')} ./`,
+          copyContext(input, ['Cargo.toml', 'Cargo.lock'], './'),
           run(ctx, `${setTarget}mkdir -p src && echo 'fn main() {}' > src/main.rs \\\n    && cargo fetch --locked \\\n`
             + `    && cargo build --release --locked --offline${triple}${select} \\\n    && rm -rf src`, { caEnv }),
-          `COPY ${inContext(input, '.')} .`,
+          copyContext(input, ['.'], '.'),
           run(ctx, `${setTarget}touch src/main.rs \\\n    && cargo build --release --locked --offline${triple}${select} \\\n    && mkdir -p /out && cp ${out} /out/`),
         );
       } else {
@@ -75,16 +77,16 @@ export function rustRuntime(options: RustRuntimeOptions, input?: LayoutInput): R
         const dirs = [...new Set(stubs.map(([f]) => f.slice(0, f.lastIndexOf('/')) || '.'))].filter(d => d !== '.');
         const write = stubs.map(([f, kind]) => kind === 'main' ? `echo 'fn main() {}' > ${f}` : `: > ${f}`);
         lines.push('# The dependency graph from the manifests alone, every target a stub: a change to the sources reuses this layer.',
-          `COPY ${inContext(input, 'Cargo.toml')} ${inContext(input, 'Cargo.lock')} ./`);
+          copyContext(input, ['Cargo.toml', 'Cargo.lock'], './'));
         for (const m of layout.members.filter(x => x.dir !== '.')) {
-          lines.push(`COPY ${inContext(input, `${m.dir}/Cargo.toml`)} ${m.dir}/`);
+          lines.push(copyContext(input, [`${m.dir}/Cargo.toml`], `${m.dir}/`));
         }
         for (const v of layout.vendor) {
-          lines.push(`COPY ${inContext(input, v)} ${v}`);
+          lines.push(copyContext(input, [v], v));
         }
         lines.push(run(ctx, `${setTarget}${dirs.length ? `mkdir -p ${dirs.join(' ')} \\\n    && ` : ''}${write.join(' \\\n    && ')} \\\n    && cargo fetch --locked \\\n`
             + `    && cargo build --release --locked --offline${triple}${select} \\\n    && rm -f ${stubs.map(([f]) => f).join(' ')}`, { caEnv }),
-        `COPY ${inContext(input, '.')} .`,
+        copyContext(input, ['.'], '.'),
         '# Newer than the stubs\' build, whatever times the context kept: Cargo rebuilds the workspace\'s own crates.',
         run(ctx, `${setTarget}touch ${stubs.map(([f]) => f).join(' ')} \\\n    && cargo build --release --locked --offline${triple}${select} \\\n    && mkdir -p /out && cp ${out} /out/`));
       }
@@ -127,11 +129,21 @@ function member(p: ProjectFiles, dir: string, manifest: any): Member | undefined
   }
   const build = get(pkg, 'build');
   if (typeof build === 'string') { stubs.push([rel(build, 'package.build'), 'main']); } else if (build !== false && p.isFile(at('build.rs'))) { stubs.push(['build.rs', 'main']); }
-  for (const kind of ['bench', 'test', 'example']) {
+  // A declared target without a path (criterion's `[[bench]] name = "x" harness = false`) is looked
+  // for at its default place, and Cargo refuses the manifest when that file is missing.
+  for (const [kind, folder] of [['bench', 'benches'], ['test', 'tests'], ['example', 'examples']]) {
     for (const t of (Array.isArray(get(manifest, kind)) ? get(manifest, kind) as any[] : [])) {
-      if (get(t, 'path') !== undefined) { stubs.push([rel(get(t, 'path'), `[[${kind}]] path`), 'main']); }
+      const path = get(t, 'path');
+      const targetName = get(t, 'name');
+      if (path !== undefined) {
+        stubs.push([rel(path, `[[${kind}]] path`), 'main']);
+      } else if (typeof targetName === 'string') {
+        stubs.push([p.isFile(at(`${folder}/${targetName}/main.rs`)) ? `${folder}/${targetName}/main.rs` : rel(`${folder}/${targetName}.rs`, `[[${kind}]] name`), 'main']);
+      }
     }
   }
+  // Names and paths go into RUN lines: only those that need no quoting.
+  for (const [f] of stubs) { checkPath(at(f), `${WHAT}: a target of ${p.describe(at('Cargo.toml'))}`, { relative: true }); }
   return { dir, name, bins, stubs };
 }
 
@@ -156,6 +168,29 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
     }
     notes.push(`Cargo workspace of ${listOf(members.map(m => m.name))}`);
   }
+  // Path dependencies that are no member: Cargo reads their manifests too.
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    const manifest = m.dir === '.' ? root : p.toml(`${m.dir}/Cargo.toml`);
+    const tables = [manifest, ...Object.values(get(manifest, 'target') ?? {})];
+    for (const table of tables) {
+      for (const kind of ['dependencies', 'dev-dependencies', 'build-dependencies']) {
+        for (const [dep, spec] of Object.entries(get(table, kind) ?? {})) {
+          const path = get(spec, 'path');
+          if (typeof path !== 'string') { continue; }
+          const d = resolveFrom(m.dir, path);
+          if (d === undefined || !p.isFile(`${d}/Cargo.toml`)) {
+            throw new Error(`${WHAT}: the dependency ${show(dep)} of ${p.describe(m.dir === '.' ? 'Cargo.toml' : `${m.dir}/Cargo.toml`)} is at ${show(path)}, `
+              + `${d === undefined ? 'outside' : 'not a crate in'} ${p.describe()}, which the build copies. Give as projectDirectory (without appDirectory) a Cargo workspace that holds every crate, or move the dependency into the crate's folder.`);
+          }
+          if (!members.some(x => x.dir === d)) {
+            const dependency = member(p, d, p.toml(`${d}/Cargo.toml`));
+            if (dependency) { members.push({ ...dependency, pathDependency: true }); }
+          }
+        }
+      }
+    }
+  }
   // `cargo vendor`: the configuration that replaces crates.io and the folder it points at belong to the dependency layer.
   const vendor: string[] = [];
   const configFile = ['.cargo/config.toml', '.cargo/config'].find(f => p.isFile(f));
@@ -170,10 +205,11 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
     }
     if (vendor.length > 1) { notes.push(`vendored crates (${vendor.slice(1).join(', ')}, ${configFile}): copied with the manifests, built in the dependency layer`); }
   }
-  const binaries = members.flatMap(m => m.bins.map(b => ({ member: m, bin: b })));
+  const own = members.filter(m => !m.pathDependency);
+  const binaries = own.flatMap(m => m.bins.map(b => ({ member: m, bin: b })));
   let choice = binaries.filter(b => (!packageOption || b.member.name === packageOption) && (!binaryOption || b.bin === binaryOption));
-  if (packageOption && !members.some(m => m.name === packageOption)) {
-    throw new Error(`${WHAT}: package ${show(packageOption)} is not a member of the workspace in ${p.describe()} (members: ${listOf(members.map(m => m.name))}). Use one of them.`);
+  if (packageOption && !own.some(m => m.name === packageOption)) {
+    throw new Error(`${WHAT}: package ${show(packageOption)} is not a member of the workspace in ${p.describe()} (members: ${listOf(own.map(m => m.name))}). Use one of them.`);
   }
   if (choice.length === 0) {
     throw new Error(`${WHAT}: ${p.describe()} has no binary${packageOption ? ` in package ${packageOption}` : ''}${binaryOption ? ` named ${binaryOption}` : ''}`
@@ -184,6 +220,8 @@ function detect(p: ProjectFiles, packageOption: string | undefined, binaryOption
       + `Choose with package and binaryName (e.g. package: ${show(choice[0].member.name)}, binaryName: ${show(choice[0].bin)}).`);
   }
   const picked = choice[0];
+  checkName(picked.member.name, `${WHAT}: the package name in ${p.describe(picked.member.dir === '.' ? 'Cargo.toml' : `${picked.member.dir}/Cargo.toml`)}`, 'api');
+  checkName(picked.bin, `${WHAT}: the binary name of package ${picked.member.name}`, 'api');
   if (!binaryOption || (ws && !packageOption)) { notes.push(`binary ${picked.bin} of package ${picked.member.name}`); }
   return { members, vendor, package: ws ? picked.member.name : packageOption, binary: picked.bin, notes };
 }
