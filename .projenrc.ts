@@ -28,6 +28,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
+    // Proof for lib/ecs: AWS Solutions checks (validation-plugin API), AWS Control Tower's proactive
+    // controls through cfn-guard (offline), and the real `cdk` CLI for `npm run examples`.
+    'cdk-nag@^3.0.2', '@cdklabs/cdk-validator-cfnguard@^0.0.62', 'aws-cdk@^2.1148.1',
   ],
 
   // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
