@@ -1,6 +1,6 @@
 import {
   aws_cloudwatch as cloudwatch, aws_cloudwatch_actions as cw_actions, aws_ec2 as ec2, aws_ecs as ecs, aws_events as events,
-  aws_events_targets as events_targets, aws_logs as logs, aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets,
+  aws_events_targets as events_targets, aws_kms as kms, aws_logs as logs, aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets,
   aws_sns as sns, aws_sqs as sqs, Duration, Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -29,7 +29,7 @@ export interface DistrolessJobProps extends DistrolessTaskProps {
   readonly maxEventAge?: Duration;
   /**
    * Topic notified when the failure alarm goes off.
-   * @default - the alarm has no action
+   * @default - a topic of its own (encrypted, TLS only): subscribe to `failureTopic`
    */
   readonly alarmTopic?: sns.ITopic;
 }
@@ -57,6 +57,8 @@ export class DistrolessJob extends Construct {
   public readonly failureRule: events.Rule;
   /** Alarm on a message in the dead-letter queue. */
   public readonly failureAlarm: cloudwatch.Alarm;
+  /** The topic the failure alarm notifies. */
+  public readonly failureTopic: sns.ITopic;
   /** The schedule, when one is set. */
   public readonly schedule?: scheduler.Schedule;
 
@@ -111,7 +113,8 @@ export class DistrolessJob extends Construct {
           platformVersion: ecs.FargatePlatformVersion.LATEST,
           capacityProviderStrategies,
           enableExecuteCommand: false,
-          propagateTags: true,
+          // Tagging a task needs ecs:TagResource on task/<cluster>/*, a wildcard nothing can narrow.
+          propagateTags: false,
           deadLetterQueue: this.deadLetterQueue,
           retryAttempts,
           maxEventAge,
@@ -145,9 +148,12 @@ export class DistrolessJob extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    if (props.alarmTopic) {
-      this.failureAlarm.addAlarmAction(new cw_actions.SnsAction(props.alarmTopic));
-    }
+    this.failureTopic = props.alarmTopic ?? new sns.Topic(this, 'FailureTopic', {
+      displayName: `Failures of ${this.node.path}`.slice(0, 100),
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    this.failureAlarm.addAlarmAction(new cw_actions.SnsAction(this.failureTopic));
 
     if (Object.keys(props.workload.environment).length > 0) {
       Validations.of(this.taskDefinition).acknowledge({

@@ -16,6 +16,8 @@ export function accessLogBucket(scope: Construct): s3.IBucket {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     versioned: true,
+    objectLockEnabled: true,
+    objectLockDefaultRetention: s3.ObjectLockRetention.governance(Duration.days(90)),
     lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
     removalPolicy: RemovalPolicy.RETAIN,
   });

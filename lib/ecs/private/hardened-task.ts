@@ -1,8 +1,9 @@
 import * as os from 'os';
 import * as path from 'path';
-import { Annotations, DockerBuildSecret, aws_ecr_assets as ecr_assets, aws_ecs as ecs, aws_kms as kms, aws_logs as logs, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, DockerBuildSecret, aws_ecr_assets as ecr_assets, aws_ecs as ecs, aws_kms as kms, aws_logs as logs, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { fargateSize } from './fargate-size';
+import { logEncryptionKey } from './log-key';
 import { CpuArchitecture, DistrolessImage, HealthCheck, ImageSourceKind, Workload } from '../../workload';
 import { Secret } from '../secret';
 
@@ -60,7 +61,7 @@ export function hardenedTask(scope: Construct, input: HardenedTaskInput): Harden
 
   const logGroup = new logs.LogGroup(scope, 'Logs', {
     retention: input.logRetention ?? logs.RetentionDays.ONE_YEAR,
-    encryptionKey: input.logEncryptionKey,
+    encryptionKey: input.logEncryptionKey ?? logEncryptionKey(scope),
     removalPolicy: RemovalPolicy.RETAIN,
   });
 
@@ -112,6 +113,11 @@ export function hardenedTask(scope: Construct, input: HardenedTaskInput): Harden
   }
 
   recordRelaxations(taskDefinition, workload);
+  // ecr:GetAuthorizationToken has no resource-level permissions; the rest of the policy is scoped.
+  Validations.of(taskDefinition.obtainExecutionRole()).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'The execution role\'s only wildcard is ecr:GetAuthorizationToken, which AWS grants on Resource * only; pulling is scoped to the image repository and logging to the task\'s log group.',
+  });
   for (const finding of workload.image.warnings) {
     Annotations.of(scope).addWarningV2(`cdk-distroless:${finding.ruleId}`, `${finding.file}:${finding.line}: ${finding.message} ${finding.fix}`.trim());
   }

@@ -1,5 +1,6 @@
 import { aws_ec2 as ec2, aws_ecs as ecs, aws_logs as logs, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { logEncryptionKey } from './log-key';
 
 /**
  * The cluster a workload runs in: the one given, or one per stack (and VPC) created with Container
@@ -35,7 +36,7 @@ function defaultVpc(stack: Stack): ec2.IVpc {
       { name: 'private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
     ],
   });
-  const flowLogs = new logs.LogGroup(vpc, 'FlowLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+  const flowLogs = new logs.LogGroup(vpc, 'FlowLogs', { retention: logs.RetentionDays.ONE_YEAR, encryptionKey: logEncryptionKey(stack), removalPolicy: RemovalPolicy.RETAIN });
   vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
   return vpc;
 }
