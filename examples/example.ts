@@ -62,5 +62,12 @@ export function synthCdkApp(appName: string, outdir: string): string[] {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`cdk synth of ${appName} failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
   }
+  // The CLI can exit 0 although the app reported failed validations: read the report too.
+  const reportFile = path.join(outdir, 'policy-validation-report.json');
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { pluginReports: Array<{ summary: { pluginName: string; status: string }; violations: Array<{ ruleName: string }> }> };
+  const failed = report.pluginReports.filter(r => r.summary.status !== 'success');
+  if (failed.length > 0) {
+    throw new Error(`cdk synth of ${appName}: policy validation failed: ${failed.map(r => `${r.summary.pluginName}: ${r.violations.map(v => v.ruleName).join(', ')}`).join('; ')} (${reportFile})`);
+  }
   return fs.readdirSync(outdir).filter(f => f.endsWith('.template.json')).map(f => path.join(outdir, f));
 }

@@ -46,7 +46,7 @@ class NagValidation implements IPolicyValidationPlugin {
 /** Adds cfn-guard (Control Tower rules) and cdk-nag AwsSolutions to an app. */
 export function addPolicyChecks(app: App): void {
   Validations.of(app).addPlugins(
-    new CfnGuardValidator({ disabledRules: CONTROLS_NOT_COVERED.map(c => c.rule) }),
+    new CfnGuardValidator({ disabledRules: CONTROLS_NOT_COVERED.filter(c => c.always).map(c => c.file) }),
     new NagValidation(app, new AwsSolutionsChecks(app)),
   );
 }

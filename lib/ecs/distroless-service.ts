@@ -265,12 +265,7 @@ export class DistrolessService extends Construct {
       lbSecurityGroup.addIngressRule(peer, ec2.Port.tcp(80), 'HTTP');
       (loadBalancer.node.defaultChild as CfnResource).addMetadata('cdk-distroless:plain-http', { reason: ingress.reason });
     }
-    if (!ingress.internal) {
-      Validations.of(lbSecurityGroup).acknowledge({
-        id: 'AwsSolutions-EC23',
-        reason: 'Internet-facing load balancer chosen with Ingress.httpsAlb (internal: false): its listeners must accept any IPv4 address; the tasks accept only this load balancer.',
-      });
-    }
+    acknowledgeListenerIngress(lbSecurityGroup, ingress);
     const targetGroup = listener.addTargets('Target', {
       port,
       protocol: elbv2.ApplicationProtocol.HTTP,
@@ -300,12 +295,7 @@ export class DistrolessService extends Construct {
     const containerPort = workload.ports[0];
     const port = ingress.port ?? containerPort;
     lbSecurityGroup.addIngressRule(ingress.internal ? ec2.Peer.ipv4(vpc.vpcCidrBlock) : ec2.Peer.anyIpv4(), ec2.Port.tcp(port), 'TCP listener');
-    if (!ingress.internal) {
-      Validations.of(lbSecurityGroup).acknowledge({
-        id: 'AwsSolutions-EC23',
-        reason: 'Internet-facing load balancer chosen with Ingress.nlb({ internal: false }): its listener must accept any IPv4 address; the tasks accept only this load balancer.',
-      });
-    }
+    acknowledgeListenerIngress(lbSecurityGroup, ingress);
     const listener = loadBalancer.addListener('Tcp', { port, protocol: elbv2.Protocol.TCP });
     const check = workload.healthCheck;
     const targetGroup = listener.addTargets('Target', {
@@ -350,6 +340,16 @@ export class DistrolessService extends Construct {
     }
     return scaling;
   }
+}
+
+/** The load balancer's own ingress rule is the point of the ingress the user chose. */
+function acknowledgeListenerIngress(securityGroup: ec2.SecurityGroup, ingress: Ingress): void {
+  Validations.of(securityGroup).acknowledge({
+    id: 'AwsSolutions-EC23',
+    reason: ingress.internal
+      ? `Internal load balancer (Ingress.${ingress.kind}): its listeners accept the VPC's CIDR only, an intrinsic that cdk-nag cannot evaluate; the tasks accept only this load balancer.`
+      : `Internet-facing load balancer chosen with Ingress.${ingress.kind} (internal: false): its listeners must accept any IPv4 address; the tasks accept only this load balancer.`,
+  });
 }
 
 /** The ALB target group's HTTP check from the workload's health check. */

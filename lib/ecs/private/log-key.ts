@@ -18,5 +18,13 @@ export function logEncryptionKey(scope: Construct): kms.IKey {
     resources: ['*'],
     conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*` } },
   }));
+  // Grants only for AWS services acting on AWS resources (CT.KMS.PR.3).
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
   return key;
 }
