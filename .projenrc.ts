@@ -86,6 +86,9 @@ for (const dir of ['examples', 'bench']) {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// Examples and benchmarks may use the proof tools (cdk-nag, cfn-guard), which are dev dependencies.
+project.eslint?.allowDevDeps('examples/**');
+project.eslint?.allowDevDeps('bench/**');
 
 // Only js packaging runs here: the other jsii languages need registries these machines cannot reach.
 const packageAll = project.tasks.tryFind('package-all');

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App, aws_certificatemanager as acm, Stack, StackProps } from 'aws-cdk-lib';
-import { CpuArchitecture, DistrolessImage, ecs, HealthCheck, Runtime, Workload } from '../../lib';
+import { DistrolessImage, ecs, HealthCheck, Runtime, Workload } from '../../lib';
 
 /** The ECS quick start: a Go web service from source behind an internet-facing HTTPS ALB. */
 export function webServiceStack(app: App, props: StackProps): Stack {
@@ -11,7 +11,6 @@ export function webServiceStack(app: App, props: StackProps): Stack {
       runtime: Runtime.go({ binaryName: 'web' }),
       exposedPorts: [8080],
       writablePaths: ['/tmp', '/var/cache/web'],
-      platform: CpuArchitecture.ARM64,
     }),
     healthCheck: HealthCheck.http('/healthz'),
     environment: { GREETING_NAME: 'ECS' },

@@ -81,8 +81,13 @@ export class DistrolessJob extends Construct {
     }
 
     const task = hardenedTask(this, {
-      what, workload: props.workload, secrets: props.secrets, logRetention: props.logRetention,
-      logEncryptionKey: props.logEncryptionKey, containerName: props.containerName, healthCheck: false,
+      what,
+      workload: props.workload,
+      secrets: props.secrets,
+      logRetention: props.logRetention,
+      logEncryptionKey: props.logEncryptionKey,
+      containerName: props.containerName,
+      healthCheck: false,
     });
     this.taskDefinition = task.taskDefinition;
     this.container = task.container;

@@ -162,8 +162,13 @@ export class DistrolessService extends Construct {
     checkPercent(what, 'maxHealthyPercent', props.maxHealthyPercent, 100, 200);
 
     const task = hardenedTask(this, {
-      what, workload: props.workload, secrets: props.secrets, logRetention: props.logRetention,
-      logEncryptionKey: props.logEncryptionKey, containerName: props.containerName, healthCheck: true,
+      what,
+      workload: props.workload,
+      secrets: props.secrets,
+      logRetention: props.logRetention,
+      logEncryptionKey: props.logEncryptionKey,
+      containerName: props.containerName,
+      healthCheck: true,
     });
     this.taskDefinition = task.taskDefinition;
     this.container = task.container;
@@ -181,7 +186,11 @@ export class DistrolessService extends Construct {
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', { vpc, description: `Tasks of ${this.node.path}`, allowAllOutbound: true });
 
     if (ingress.serviceConnectNamespace && this.cluster instanceof ecs.Cluster && !this.cluster.defaultCloudMapNamespace && this.cluster.node.id.startsWith('CdkDistrolessCluster')) {
-      this.cluster.addDefaultCloudMapNamespace({ name: ingress.serviceConnectNamespace, type: servicediscovery.NamespaceType.HTTP, useForServiceConnect: true });
+      this.cluster.addDefaultCloudMapNamespace({
+        name: ingress.serviceConnectNamespace,
+        type: servicediscovery.NamespaceType.HTTP,
+        useForServiceConnect: true,
+      });
     }
 
     this.service = new ecs.FargateService(this, 'Service', {
@@ -198,7 +207,9 @@ export class DistrolessService extends Construct {
       enableExecuteCommand: false,
       propagateTags: ecs.PropagatedTagSource.SERVICE,
       capacityProviderStrategies: props.spot ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
-      healthCheckGracePeriod: ingress.kind === IngressKind.NONE ? undefined : Duration.seconds(Math.max(60, (workload.healthCheck?.startPeriod.toSeconds() ?? 0) * 2)),
+      healthCheckGracePeriod: ingress.kind === IngressKind.NONE
+        ? undefined
+        : Duration.seconds(Math.max(60, (workload.healthCheck?.startPeriod.toSeconds() ?? 0) * 2)),
     });
 
     if (ingress.serviceConnectNamespace) {
@@ -257,7 +268,13 @@ export class DistrolessService extends Construct {
         sslPolicy: ingress.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
         open: false,
       });
-      loadBalancer.addRedirect({ sourcePort: 80, sourceProtocol: elbv2.ApplicationProtocol.HTTP, targetPort: 443, targetProtocol: elbv2.ApplicationProtocol.HTTPS, open: false });
+      loadBalancer.addRedirect({
+        sourcePort: 80,
+        sourceProtocol: elbv2.ApplicationProtocol.HTTP,
+        targetPort: 443,
+        targetProtocol: elbv2.ApplicationProtocol.HTTPS,
+        open: false,
+      });
       lbSecurityGroup.addIngressRule(peer, ec2.Port.tcp(443), 'HTTPS');
       lbSecurityGroup.addIngressRule(peer, ec2.Port.tcp(80), 'HTTP, redirected to HTTPS');
     } else {

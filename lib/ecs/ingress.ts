@@ -124,8 +124,12 @@ export class Ingress {
   public readonly discoveryName?: string;
 
   private constructor(kind: IngressKind, internal: boolean, o: {
-    certificate?: acm.ICertificate; sslPolicy?: elbv2.SslPolicy; reason?: string; port?: number;
-    serviceConnectNamespace?: string; discoveryName?: string;
+    certificate?: acm.ICertificate;
+    sslPolicy?: elbv2.SslPolicy;
+    reason?: string;
+    port?: number;
+    serviceConnectNamespace?: string;
+    discoveryName?: string;
   }) {
     this.kind = kind;
     this.internal = internal;

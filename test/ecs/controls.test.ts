@@ -6,8 +6,8 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, aws_certificatemanager as acm, aws_scheduler as scheduler, Duration, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CONTEXT, ENV, workload } from './util';
-import { CONTROLS_NOT_COVERED } from '../../examples/ecs/controls';
 import { ECS_EXAMPLES, EXAMPLE_CONTEXT } from '../../examples/ecs/app';
+import { CONTROLS_NOT_COVERED } from '../../examples/ecs/controls';
 import { CpuArchitecture, ecs, Relaxation } from '../../lib';
 
 const RULES_DIR = path.join(path.dirname(require.resolve('@cdklabs/cdk-validator-cfnguard/package.json')), 'rules', 'control-tower', 'cfn-guard');

@@ -27,7 +27,9 @@ describe('DistrolessJob defaults', () => {
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: Match.objectLike({
         EcsParameters: Match.objectLike({
-          LaunchType: 'FARGATE', PlatformVersion: 'LATEST', EnableExecuteCommand: false,
+          LaunchType: 'FARGATE',
+          PlatformVersion: 'LATEST',
+          EnableExecuteCommand: false,
           NetworkConfiguration: { AwsvpcConfiguration: Match.objectLike({ AssignPublicIp: 'DISABLED' }) },
         }),
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
@@ -55,7 +57,9 @@ describe('DistrolessJob defaults', () => {
   });
   test('an alarm on the dead-letter queue notifies an encrypted topic', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: Match.stringLikeRegexp('^JobFailureTopic') }],
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
@@ -67,7 +71,12 @@ describe('DistrolessJob defaults', () => {
 
 describe('DistrolessJob options', () => {
   test('a rate schedule with retries, event age and Spot', () => {
-    const { template } = job({ schedule: scheduler.ScheduleExpression.rate(Duration.hours(6)), retryAttempts: 0, maxEventAge: Duration.minutes(5), spot: true });
+    const { template } = job({
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(6)),
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(5),
+      spot: true,
+    });
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(6 hours)',
       Target: Match.objectLike({

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, aws_certificatemanager as acm, aws_ec2 as ec2, aws_ecs as awsecs, aws_logs as logs, aws_secretsmanager as sm, aws_ssm as ssm, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CONTEXT, goAppDir, newStack, PROBE, registryImage, sourceWorkload, workload } from './util';
@@ -60,7 +62,11 @@ describe('DistrolessService defaults', () => {
   test('circuit breaker with rollback, 100-200 % healthy, two tasks', () => {
     template.hasResourceProperties('AWS::ECS::Service', {
       DesiredCount: 2,
-      DeploymentConfiguration: Match.objectLike({ DeploymentCircuitBreaker: { Enable: true, Rollback: true }, MinimumHealthyPercent: 100, MaximumPercent: 200 }),
+      DeploymentConfiguration: Match.objectLike({
+        DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+        MinimumHealthyPercent: 100,
+        MaximumPercent: 200,
+      }),
     });
   });
   test('a created cluster has Container Insights enabled (not enhanced: CT.ECS.PR.2) and Fargate capacity providers', () => {
@@ -182,7 +188,10 @@ describe('DistrolessService options', () => {
 
   test('autoscaling on CPU, memory and requests', () => {
     const stack = newStack();
-    const { template } = service({ ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }), autoScaling: { minCapacity: 2, maxCapacity: 8, memoryTargetPercent: 80, requestsPerTarget: 300 } }, stack);
+    const { template } = service({
+      ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }),
+      autoScaling: { minCapacity: 2, maxCapacity: 8, memoryTargetPercent: 80, requestsPerTarget: 300 },
+    }, stack);
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 8 });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }) });
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 80, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageMemoryUtilization' } }) });
@@ -199,7 +208,7 @@ describe('DistrolessService options', () => {
 describe('DistrolessService images', () => {
   function assetManifest(stack: Stack): any {
     const assembly = (stack.node.root as App).synth();
-    return JSON.parse(require('fs').readFileSync(require('path').join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8'));
+    return JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8'));
   }
 
   test('a source image is a Docker image asset of the staged context, built for the workload\'s platform', () => {
@@ -241,7 +250,9 @@ describe('DistrolessService ingress', () => {
       ]),
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 443, Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      Port: 443,
+      Protocol: 'HTTPS',
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       Certificates: [{ CertificateArn: Match.stringLikeRegexp('^arn:aws:acm') }],
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
@@ -253,9 +264,16 @@ describe('DistrolessService ingress', () => {
     const stack = newStack();
     const { template } = service({ ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }) }, stack);
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
-      Port: 8080, Protocol: 'HTTP', TargetType: 'ip',
-      HealthCheckPath: '/healthz', HealthCheckProtocol: 'HTTP', HealthCheckIntervalSeconds: 15, HealthCheckTimeoutSeconds: 5,
-      HealthyThresholdCount: 2, UnhealthyThresholdCount: 3, Matcher: { HttpCode: '200-399' },
+      Port: 8080,
+      Protocol: 'HTTP',
+      TargetType: 'ip',
+      HealthCheckPath: '/healthz',
+      HealthCheckProtocol: 'HTTP',
+      HealthCheckIntervalSeconds: 15,
+      HealthCheckTimeoutSeconds: 5,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 3,
+      Matcher: { HttpCode: '200-399' },
     });
   });
 
@@ -263,7 +281,9 @@ describe('DistrolessService ingress', () => {
     const stack = newStack();
     const { template } = service({ ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }) }, stack);
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      FromPort: 8080, ToPort: 8080, GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SvcSecurityGroup'), 'GroupId'] },
+      FromPort: 8080,
+      ToPort: 8080,
+      GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SvcSecurityGroup'), 'GroupId'] },
       SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SvcLoadBalancerSecurityGroup'), 'GroupId'] },
     });
   });
@@ -299,7 +319,10 @@ describe('DistrolessService ingress', () => {
 
   test('a TCP check on an ALB checks GET / and warns', () => {
     const stack = newStack();
-    const { template } = service({ workload: workload({ healthCheck: HealthCheck.tcp() }), ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }) }, stack);
+    const { template } = service({
+      workload: workload({ healthCheck: HealthCheck.tcp() }),
+      ingress: ecs.Ingress.httpsAlb({ certificate: certificate(stack) }),
+    }, stack);
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { HealthCheckPath: '/', Matcher: { HttpCode: '200-499' } });
     Annotations.fromStack(stack).hasWarning('/Test/Svc', Match.stringLikeRegexp('ALB checks over HTTP'));
   });

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { synthCdkApp } from '../../examples/example';
 import { EXAMPLE_CONTEXT, FAILING_ECS_EXAMPLES } from '../../examples/ecs/app';
+import { synthCdkApp } from '../../examples/example';
 
 describe('the failing ECS example (a hand-written Dockerfile)', () => {
   test('fails at construction with the policy\'s single message', () => {
