@@ -112,6 +112,11 @@ project.addTask('bench:lint', {
   exec: `${tsNode} bench/lint.ts`,
   receiveArgs: true,
 });
+project.addTask('bench:ecs-synth', {
+  description: 'Synthesize 1-200 hardened Fargate services with ecs.DistrolessService and with hand-written aws-cdk-lib; time and memory side by side',
+  exec: `${tsNode} bench/ecs-synth.ts`,
+  receiveArgs: true,
+});
 project.addTask('bench:image-sizes', {
   description: 'Measure final image sizes and build times per runtime (needs podman)',
   exec: 'bash bench/image-sizes.sh',
