@@ -335,7 +335,6 @@ export class DistrolessService extends Construct {
       return;
     }
     loadBalancer.logAccessLogs(accessLogBucket(this), this.node.path.replace(/[^A-Za-z0-9-]/g, '-'));
-    this.service.node.addDependency(loadBalancer);
   }
 
   private addAutoScaling(what: string, options: ServiceAutoScaling): ecs.ScalableTaskCount {
