@@ -22,10 +22,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
-  deps: ['dockerfile-ast@^0.7.1'],
-  bundledDeps: ['dockerfile-ast'],
+  // yaml reads the CLI's project configuration file (.cdk-distroless.yaml).
+  deps: ['dockerfile-ast@^0.7.1', 'yaml@^2'],
+  bundledDeps: ['dockerfile-ast', 'yaml'],
   devDeps: [
-    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
     // Proof for lib/ecs: AWS Solutions checks (validation-plugin API), AWS Control Tower's proactive

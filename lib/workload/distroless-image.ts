@@ -4,7 +4,7 @@ import * as path from 'path';
 import { CpuArchitecture } from './architecture';
 import { HealthCheck } from './health-check';
 import { ImageProfile } from './image-profile';
-import { DistrolessDockerfile, DistrolessDockerfileProps } from '../dockerfile';
+import { DistrolessDockerfile, DistrolessDockerfileProps, GeneratedFile } from '../dockerfile';
 import { BaseImage, ImageUser, Libc, RegistryMirror } from '../image';
 import { DockerfilePolicy, Finding, Severity, Suppression } from '../policy';
 
@@ -38,7 +38,11 @@ export interface ImageBuildOptions {
   readonly buildSecrets?: { [id: string]: string };
 }
 
-/** Options for `DistrolessImage.fromSource()`: the generator's options plus build options. */
+/**
+ * Options for `DistrolessImage.fromSource()`: the generator's options plus build options.
+ * Unlike the plain generator, `healthProbe` defaults to true here, so HTTP, TCP and gRPC health
+ * checks run on ECS without a shell; set it to false to leave the probe out.
+ */
 export interface SourceImageOptions extends DistrolessDockerfileProps, ImageBuildOptions {}
 
 /** Options for `DistrolessImage.fromDockerfile()`. */
@@ -140,7 +144,8 @@ export class DistrolessImage {
    */
   public static fromSource(directory: string, options: SourceImageOptions): DistrolessImage {
     const dir = checkDirectory(directory, 'DistrolessImage.fromSource');
-    const dockerfile = new DistrolessDockerfile(options);
+    // The built-in probe by default: without it an ECS health check has nothing to run.
+    const dockerfile = new DistrolessDockerfile({ ...options, healthProbe: options.healthProbe ?? true });
     const text = dockerfile.render();
     const lint = new DockerfilePolicy({ registryMirrors: options.registryMirrors, images: options.baseImage ? [options.baseImage] : undefined }).lint(text, 'Dockerfile');
     return new DistrolessImage({
@@ -148,6 +153,7 @@ export class DistrolessImage {
       directory: dir,
       dockerfileText: text,
       dockerignoreText: dockerfile.renderDockerignore(),
+      generatedFiles: dockerfile.files().filter(f => f.path !== 'Dockerfile' && f.path !== '.dockerignore'),
       build: options,
       warnings: lint.findings.filter(f => !f.suppressed && f.level === Severity.WARNING),
       profile: {
@@ -162,7 +168,7 @@ export class DistrolessImage {
         hasShell: dockerfile.finalImage.facts.hasShell,
         libc: dockerfile.finalImage.facts.libc,
         architectures: architecturesOf(dockerfile.finalImage),
-        healthProbePath: undefined,
+        healthProbePath: dockerfile.healthProbePath,
         buildSecretIds: options.buildCaBundle ? ['ca'] : [],
         lint,
       },
@@ -269,6 +275,7 @@ export class DistrolessImage {
 
   private readonly dockerfileText?: string;
   private readonly dockerignoreText?: string;
+  private readonly generatedFiles: GeneratedFile[];
 
   private constructor(init: ImageInit) {
     this.kind = init.kind;
@@ -284,6 +291,7 @@ export class DistrolessImage {
     this.pinWaiver = init.pinWaiver;
     this.dockerfileText = init.dockerfileText;
     this.dockerignoreText = init.dockerignoreText;
+    this.generatedFiles = init.generatedFiles ?? [];
   }
 
   /** The health probe command for `check` in this image, or undefined when it cannot run there. */
@@ -302,7 +310,7 @@ export class DistrolessImage {
     }
     const hash = crypto.createHash('sha256');
     hash.update(this.dockerfileText ?? '').update('\0').update(this.dockerignoreText ?? '');
-    hash.update(JSON.stringify([this.target, this.platform, this.buildArgs]));
+    hash.update(JSON.stringify([this.target, this.platform, this.buildArgs, this.generatedFiles]));
     const files = listFiles(this.directory);
     for (const f of files) {
       hash.update(f).update('\0').update(fs.readFileSync(path.join(this.directory, f)));
@@ -318,6 +326,10 @@ export class DistrolessImage {
       }
       if (this.dockerfileText !== undefined) { fs.writeFileSync(path.join(tmp, this.dockerfileName!), this.dockerfileText); }
       if (this.dockerignoreText !== undefined) { fs.writeFileSync(path.join(tmp, '.dockerignore'), this.dockerignoreText); }
+      for (const f of this.generatedFiles) {
+        fs.mkdirSync(path.dirname(path.join(tmp, f.path)), { recursive: true });
+        fs.writeFileSync(path.join(tmp, f.path), f.content);
+      }
       fs.renameSync(tmp, dir);
     }
     return { directory: dir, hash: id, dockerfile: this.dockerfileName! };
@@ -332,6 +344,7 @@ interface ImageInit {
   readonly dockerfileName?: string;
   readonly dockerfileText?: string;
   readonly dockerignoreText?: string;
+  readonly generatedFiles?: GeneratedFile[];
   readonly target?: string;
   readonly build?: ImageBuildOptions;
   readonly warnings: Finding[];
