@@ -62,7 +62,12 @@ function synthesize(variant: Variant, count: number, perStack: number): { stacks
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-bench-ecs-'));
   const app = new App({ outdir, context: CONTEXT });
   const workload = new Workload({
-    image: DistrolessImage.fromRegistry(IMAGE, { user: { uid: 65532, gid: 65532 }, ports: [8080], writablePaths: ['/tmp', '/var/cache/app'], healthProbePath: '/cdk-distroless/probe' }),
+    image: DistrolessImage.fromRegistry(IMAGE, {
+      user: { uid: 65532, gid: 65532 },
+      ports: [8080],
+      writablePaths: ['/tmp', '/var/cache/app'],
+      healthProbePath: '/cdk-distroless/probe',
+    }),
     healthCheck: HealthCheck.http('/healthz'),
   });
   for (let s = 0; s * perStack < count; s++) {
