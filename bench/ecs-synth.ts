@@ -54,7 +54,8 @@ function child(variant: Variant, count: number, perStack: number): void {
   const { stacks, maxResources } = synthesize(variant, count, perStack);
   const synthMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  const result: ChildResult = { synthMs, cpuMs: (used.user + used.system) / 1000, stacks, maxResources, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const cpuMs = (used.user + used.system) / 1000;
+  const result: ChildResult = { synthMs, cpuMs, stacks, maxResources, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(result));
 }
 
