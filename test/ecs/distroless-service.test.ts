@@ -1,6 +1,7 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { App, aws_certificatemanager as acm, aws_ec2 as ec2, aws_ecs as awsecs, aws_logs as logs, aws_secretsmanager as sm, aws_ssm as ssm, Stack } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, aws_certificatemanager as acm, aws_ec2 as ec2, aws_ecs as awsecs, aws_logs as logs, aws_secretsmanager as sm, aws_ssm as ssm, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CONTEXT, goAppDir, newStack, PROBE, registryImage, sourceWorkload, workload } from './util';
 import { CpuArchitecture, DistrolessImage, ecs, HealthCheck, Relaxation, Runtime, TimeSpan, Workload } from '../../lib';
@@ -424,3 +425,50 @@ describe('Ingress rejections', () => {
   });
 });
 
+
+describe('DistrolessService with a user-written Dockerfile and acknowledged warnings', () => {
+  test('a Dockerfile that passes the policy becomes an asset of its staged context', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdl-ecs-dockerfile-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), [
+      'FROM golang:1.25-trixie AS build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -o /out/app .',
+      'FROM gcr.io/distroless/static-debian13:nonroot',
+      'COPY --from=build /out/app /app/app',
+      'USER 65532:65532',
+      'ENTRYPOINT ["/app/app"]',
+      '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const stack = newStack();
+    new ecs.DistrolessService(stack, 'Svc', { workload: new Workload({ image: DistrolessImage.fromDockerfile(dir) }) });
+    const c = container(Template.fromStack(stack));
+    expect(c.User).toBe('65532:65532');
+    expect(JSON.stringify(c.Image)).toContain('container-assets');
+  });
+
+  test('policy warnings can be acknowledged by id', () => {
+    const stack = newStack();
+    new ecs.DistrolessService(stack, 'Svc', { workload: sourceWorkload() });
+    CoreAnnotations.of(stack).acknowledgeWarning('cdk-distroless:CDL101', 'base pinned by the platform team\'s mirror');
+    CoreAnnotations.of(stack).acknowledgeWarning('cdk-distroless:CDL102', 'builder pinned by the platform team\'s mirror');
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('not pinned by digest'));
+  });
+});
+
+test('only lib/ecs imports aws-cdk-lib', () => {
+  const libDir = path.join(__dirname, '..', '..', 'lib');
+  const offenders: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) { walk(p); continue; }
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) { continue; }
+      const rel = path.relative(libDir, p);
+      if (/from 'aws-cdk-lib/.test(fs.readFileSync(p, 'utf8')) && !rel.startsWith(`ecs${path.sep}`)) { offenders.push(rel); }
+    }
+  };
+  walk(libDir);
+  expect(offenders).toEqual([]);
+});
