@@ -50,6 +50,14 @@ export const CONTROLS_NOT_COVERED: ReadonlyArray<ControlNotCovered> = [
     why: 'The queue is itself the dead-letter queue of the schedule and of failed-task events; an alarm watches it.',
   },
   {
+    control: 'CT.ELASTICLOADBALANCING.PR.1',
+    file: 'ct-elasticloadbalancing-pr-1',
+    rule: 'alb_http_to_https_redirection_check',
+    always: false,
+    resource: 'Ingress.httpAlb({ reason })',
+    why: 'Plain HTTP without a redirect to HTTPS is what httpAlb means; the reason the user gave is in the template metadata.',
+  },
+  {
     control: 'CT.EC2.PR.3',
     file: 'ct-ec2-pr-3',
     rule: 'vpc_sg_open_only_to_authorized_ports_check',
