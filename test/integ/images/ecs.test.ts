@@ -77,30 +77,7 @@ function ecsCase(): void {
     if (!needs(t, built, 'the build')) { return; }
     const d = def!;
     podman(['rm', '-f', '-v', '-t', '0', container]);
-    const args = ['run', '-d', '--name', container, '--pull=never', '--network', 'none'];
-    if (d.ReadonlyRootFilesystem) { args.push('--read-only', '--read-only-tmpfs=false'); }
-    if (d.User) { args.push('--user', d.User); }
-    if (d.Privileged) { args.push('--privileged'); }
-    for (const cap of d.LinuxParameters?.Capabilities?.Drop ?? []) { args.push('--cap-drop', cap); }
-    for (const cap of d.LinuxParameters?.Capabilities?.Add ?? []) { args.push('--cap-add', cap); }
-    if (d.LinuxParameters?.InitProcessEnabled) { args.push('--init'); }
-    if (d.Memory) { args.push('--memory', `${d.Memory}m`); }
-    for (const m of d.MountPoints ?? []) {
-      assert.ok(volumes.some(v => v.Name === m.SourceVolume), `mount point ${m.ContainerPath} names no task volume ${m.SourceVolume}`);
-      const volume = `cdl-test-ecs-${m.SourceVolume}`;
-      podman(['volume', 'rm', '-f', volume]);
-      podmanOk(['volume', 'create', volume], `creating volume ${volume}`);
-      createdVolumes.push(volume);
-      // A fresh named volume is seeded from the image's directory (content, owner, mode), like Fargate's.
-      args.push('-v', `${volume}:${m.ContainerPath}:${m.ReadOnly ? 'ro' : 'rw'}`);
-    }
-    for (const e of d.Environment ?? []) { args.push('-e', `${e.Name}=${e.Value}`); }
-    if (d.HealthCheck) {
-      const [kind, ...command] = d.HealthCheck.Command;
-      assert.equal(kind, 'CMD', `health check ${JSON.stringify(d.HealthCheck.Command)} is not exec form`);
-      args.push('--health-cmd', JSON.stringify(command), '--health-interval', `${d.HealthCheck.Interval}s`,
-        '--health-timeout', `${d.HealthCheck.Timeout}s`, '--health-retries', String(d.HealthCheck.Retries));
-    }
+    const args = ['run', '-d', '--name', container, ...synthesizedSettings(d, volumes, createdVolumes, 'web')];
     args.push(tag, ...(d.Command ?? []));
     podmanOk(args, 'starting the container');
     const port = d.PortMappings![0].ContainerPort;
@@ -155,6 +132,82 @@ function ecsCase(): void {
       const r = exec('--try-write', `${m.ContainerPath}/probe.txt`);
       assert.equal(r.status, 0, `${m.ContainerPath}: ${r.stderr}`);
     }
+  });
+}
+
+/** podman run options that apply a synthesized ECS container definition, volumes seeded from the image. */
+function synthesizedSettings(d: ContainerDefinition, volumes: Array<{ Name: string }>, createdVolumes: string[], prefix: string): string[] {
+  const args = ['--pull=never', '--network', 'none'];
+  if (d.ReadonlyRootFilesystem) { args.push('--read-only', '--read-only-tmpfs=false'); }
+  if (d.User) { args.push('--user', d.User); }
+  if (d.Privileged) { args.push('--privileged'); }
+  for (const cap of d.LinuxParameters?.Capabilities?.Drop ?? []) { args.push('--cap-drop', cap); }
+  for (const cap of d.LinuxParameters?.Capabilities?.Add ?? []) { args.push('--cap-add', cap); }
+  if (d.LinuxParameters?.InitProcessEnabled) { args.push('--init'); }
+  if (d.Memory) { args.push('--memory', `${d.Memory}m`); }
+  for (const m of d.MountPoints ?? []) {
+    assert.ok(volumes.some(v => v.Name === m.SourceVolume), `mount point ${m.ContainerPath} names no task volume ${m.SourceVolume}`);
+    const volume = `cdl-test-ecs-${prefix}-${m.SourceVolume}`;
+    podman(['volume', 'rm', '-f', volume]);
+    podmanOk(['volume', 'create', volume], `creating volume ${volume}`);
+    createdVolumes.push(volume);
+    // A fresh named volume is seeded from the image's directory (content, owner, mode), like Fargate's.
+    args.push('-v', `${volume}:${m.ContainerPath}:${m.ReadOnly ? 'ro' : 'rw'}`);
+  }
+  for (const e of d.Environment ?? []) { args.push('-e', `${e.Name}=${e.Value}`); }
+  if (d.HealthCheck) {
+    const [kind, ...command] = d.HealthCheck.Command;
+    assert.equal(kind, 'CMD', `health check ${JSON.stringify(d.HealthCheck.Command)} is not exec form`);
+    args.push('--health-cmd', JSON.stringify(command), '--health-interval', `${d.HealthCheck.Interval}s`,
+      '--health-timeout', `${d.HealthCheck.Timeout}s`, '--health-retries', String(d.HealthCheck.Retries));
+  }
+  return args;
+}
+
+/** The single task definition of a synthesized example: its volumes and container definition. */
+function taskOf(templateFile: string): { volumes: Array<{ Name: string }>; def: ContainerDefinition } {
+  const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+  const defs = Object.values(template.Resources as { [id: string]: { Type: string; Properties: any } }).filter(r => r.Type === 'AWS::ECS::TaskDefinition');
+  assert.equal(defs.length, 1);
+  return { volumes: defs[0].Properties.Volumes ?? [], def: defs[0].Properties.ContainerDefinitions[0] };
+}
+
+/** Builds the one image asset of a synthesized example with podman. */
+function buildAsset(out: string, stackName: string, tag: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, `${stackName}.assets.json`), 'utf8'));
+  const images = Object.values(manifest.dockerImages) as Array<{ source: { directory: string; dockerFile?: string; platform?: string } }>;
+  assert.equal(images.length, 1);
+  const source = images[0].source;
+  assert.equal(source.platform, 'linux/amd64');
+  const dir = path.join(out, source.directory);
+  const r = build(tag, dir, { file: path.join(dir, source.dockerFile ?? 'Dockerfile'), logFile: path.join(WORK, 'logs', `${stackName}.build.log`) });
+  assert.ok(r.ok, tail(r.log));
+}
+
+if (ONLY.length === 0 || ONLY.includes('ecs')) {
+  void describe('ecs nightly-job example as synthesized', () => {
+    const out = path.join(WORK, 'ecs', 'job.cdk.out');
+    const tag = 'localhost/cdl-test/ecs-nightly-job:latest';
+    const createdVolumes: string[] = [];
+    let task: { volumes: Array<{ Name: string }>; def: ContainerDefinition } | undefined;
+    after(() => {
+      for (const v of createdVolumes) { podman(['volume', 'rm', '-f', v]); }
+      if (!process.env.IMAGES_KEEP_TEST_IMAGES) { podman(['rmi', '-f', tag]); }
+    });
+
+    void it('synthesizes and builds', () => {
+      const templates = synthCdkApp('nightly-job', out);
+      task = taskOf(templates[0]);
+      assert.equal(task.def.ReadonlyRootFilesystem, true);
+      buildAsset(out, 'NightlyJob', tag);
+    });
+
+    void it('runs to exit 0 with exactly the synthesized settings, writing only to its task volume', (t) => {
+      if (!needs(t, task, 'synth and build')) { return; }
+      const r = podman(['run', '--rm', ...synthesizedSettings(task!.def, task!.volumes, createdVolumes, 'job'), tag, ...(task!.def.Command ?? [])], { timeoutSeconds: 120 });
+      assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /wrote \/tmp\/report-\d{8}\.txt/);
+    });
   });
 }
 
