@@ -145,7 +145,8 @@ export class DistrolessImage {
   public static fromSource(directory: string, options: SourceImageOptions): DistrolessImage {
     const dir = checkDirectory(directory, 'DistrolessImage.fromSource');
     // The built-in probe by default: without it an ECS health check has nothing to run.
-    const dockerfile = new DistrolessDockerfile({ ...options, healthProbe: options.healthProbe ?? true });
+    // The generator reads the folder (never writes it) to follow the project's layout.
+    const dockerfile = new DistrolessDockerfile({ ...options, healthProbe: options.healthProbe ?? true, projectDirectory: options.projectDirectory ?? dir });
     const text = dockerfile.render();
     const lint = new DockerfilePolicy({ registryMirrors: options.registryMirrors, images: options.baseImage ? [options.baseImage] : undefined }).lint(text, 'Dockerfile');
     return new DistrolessImage({
