@@ -33,6 +33,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
     // Kubernetes submodule: the hand-hardened baseline (bench), schema validation and the cdk8s CLI (tests, examples).
     'cdk8s-plus-34@^2.0.54', 'kubernetes-models@4.5.1', 'cdk8s-cli@^2.207.60',
+    // Proof for lib/ecs: AWS Solutions checks (validation-plugin API), AWS Control Tower's proactive
+    // controls through cfn-guard (offline), and the real `cdk` CLI for `npm run examples`.
+    'cdk-nag@^3.0.2', '@cdklabs/cdk-validator-cfnguard@^0.0.62', 'aws-cdk@^2.1148.1',
   ],
 
   // jsii targets for the release pipeline. Their packaging needs PyPI, Maven, NuGet and Go
@@ -96,7 +99,7 @@ for (const dir of ['examples', 'bench']) {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
-// Examples and benchmarks use devDependencies (cdk8s-plus for the adoption example and the baselines) the package itself does not ship.
+// Examples and benchmarks use dev dependencies the package does not ship (cdk8s-plus baselines, cdk-nag, cfn-guard).
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('bench/**');
 
@@ -139,6 +142,11 @@ project.addTask('bench:lint', {
 project.addTask('bench:posture', {
   description: 'Time the posture checks (200-service cdk.out, 10,000-pod manifests) beside the synthesis of the same apps',
   exec: `${tsNode} bench/posture.ts`,
+  receiveArgs: true,
+});
+project.addTask('bench:ecs-synth', {
+  description: 'Synthesize 1-200 hardened Fargate services with ecs.DistrolessService and with hand-written aws-cdk-lib; time and memory side by side',
+  exec: `${tsNode} bench/ecs-synth.ts`,
   receiveArgs: true,
 });
 project.addTask('bench:image-sizes', {

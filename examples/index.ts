@@ -1,6 +1,6 @@
 import { cppTool } from './cpp-tool';
 import { dotnetApi } from './dotnet-api';
-import { dockerfileExample, Example } from './example';
+import { cdkExample, dockerfileExample, Example } from './example';
 import { goBehindProxy } from './go-behind-proxy';
 import { goScratch } from './go-scratch';
 import { goService } from './go-service';
@@ -26,4 +26,6 @@ export const EXAMPLES: Example[] = [
   dockerfileExample('dotnet-api', 'ASP.NET Core on chiseled Ubuntu', dotnetApi),
   dockerfileExample('cpp-tool', 'Static C++ (CMake) on distroless/static', cppTool),
   dockerfileExample('static-binary', 'Prebuilt static binary on scratch', staticBinary),
+  cdkExample('ecs-web-service', 'ECS: Go web service from source behind an HTTPS ALB (cdk synth)', 'web-service'),
+  cdkExample('ecs-nightly-job', 'ECS: scheduled job with a dead-letter queue and alarm (cdk synth)', 'nightly-job'),
 ];
