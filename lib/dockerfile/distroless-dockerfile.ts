@@ -8,6 +8,7 @@ import {
 import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
 import { _checkRuntime, Runtime } from './runtime';
 import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
+import { DockerfilePolicy, LintResult, Suppression } from '../policy';
 
 /** Properties of a `DistrolessDockerfile`. */
 export interface DistrolessDockerfileProps {
@@ -93,6 +94,25 @@ export interface DistrolessDockerfileProps {
    * @default false
    */
   readonly buildCaBundle?: boolean;
+
+  /**
+   * Write the `# syntax=docker/dockerfile:1` parser directive. Builders without registry access
+   * (air-gapped BuildKit, a frontend pinned by the platform) need it omitted: BuildKit's built-in
+   * frontend and buildah understand every instruction the generator writes. With `registryMirrors`
+   * covering Docker Hub, the directive names the mirrored frontend image.
+   * @default true
+   */
+  readonly syntaxDirective?: boolean;
+}
+
+/** Options for `DistrolessDockerfile.writeTo()`. */
+export interface WriteOptions {
+  /**
+   * Replace generated files (`Dockerfile`, `.dockerignore`, ...) that already exist in the folder,
+   * as the CLI's `init --force` does.
+   * @default false - an existing file fails the call and nothing is written
+   */
+  readonly overwrite?: boolean;
 }
 
 /** A file the generator writes into the build context. */
@@ -104,6 +124,10 @@ export interface GeneratedFile {
 }
 
 const OCI = 'org.opencontainers.image';
+/** The Dockerfile frontend the syntax directive names, at its upstream registry (Docker Hub). */
+const SYNTAX_IMAGE = 'docker/dockerfile:1';
+/** Paths a writable volume must never cover: the system itself, or the kernel's pseudo filesystems. */
+const SYSTEM_DIRS = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/proc', '/run', '/sbin', '/sys', '/usr', '/var'];
 const DEFAULT_SCRATCH_USER: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
 const ROOTFS = 'rootfs';
 
@@ -129,9 +153,24 @@ export class DistrolessDockerfile {
   public readonly workdir: string;
   /** Directories created writable for the user and declared as volumes. */
   public readonly writablePaths: string[];
+  /** Ports the image exposes (EXPOSE), without duplicates. */
+  public readonly exposedPorts: number[];
+  /** The ENTRYPOINT, exec form. */
+  public readonly entrypoint: string[];
+  /** The CMD, exec form: the runtime's arguments then `command`; empty when there is no CMD. */
+  public readonly command: string[];
+  /** Environment of the final image: what the runtime sets, then `environment`. */
+  public readonly environment: { [name: string]: string };
+  /** Ids of the BuildKit secrets the build mounts (`ca` with `buildCaBundle`). */
+  public readonly buildSecretIds: string[];
+  /** Registry mirrors applied to FROM (and the syntax directive). */
+  public readonly registryMirrors: RegistryMirror[];
+  /** Destinations of the final stage's copies of the application (absolute). */
+  public readonly copyDestinations: string[];
 
   private readonly text: string;
   private readonly ignore: string;
+  private readonly stageImages: BaseImage[];
 
   constructor(props: DistrolessDockerfileProps) {
     if (typeof props !== 'object' || props === null) {
@@ -152,12 +191,17 @@ export class DistrolessDockerfile {
     const revision = props.revision === undefined ? undefined : checkText(props.revision, 'DistrolessDockerfile: revision');
     const ports = checkPorts(props.exposedPorts);
     const mirrors = checkMirrors(props.registryMirrors);
-    if (props.buildCaBundle !== undefined && typeof props.buildCaBundle !== 'boolean') {
-      throw new Error(`DistrolessDockerfile: buildCaBundle must be true or false, got ${show(props.buildCaBundle)}.`);
+    for (const flag of ['buildCaBundle', 'syntaxDirective'] as const) {
+      if (props[flag] !== undefined && typeof props[flag] !== 'boolean') {
+        throw new Error(`DistrolessDockerfile: ${flag} must be true or false, got ${show(props[flag])}.`);
+      }
     }
+    this.registryMirrors = mirrors;
 
     const ctx: PlanContext = { finalImage: base, workdir: this.workdir, caBundle: props.buildCaBundle ?? false, user: this.user };
     const plan = impl.plan(ctx);
+    this.copyDestinations = plan.copies.map(c => normalizeAbsolute(c.dest.startsWith('/') ? c.dest : `${this.workdir}/${c.dest}`));
+    checkWritableOverlaps(this.writablePaths, this.workdir, this.copyDestinations);
     const mirror = (image: BaseImage, what: string) => {
       const found = mirrors.find(m => image.withMirror(m) !== image);
       const mirrored = found ? image.withMirror(found) : image;
@@ -172,6 +216,7 @@ export class DistrolessDockerfile {
     if (rootfs) {
       stages.push({ ...rootfs.stage, image: mirror(rootfs.stage.image, `${ROOTFS} stage image`) });
     }
+    this.stageImages = stages.map(s => s.image);
 
     const env = new Map<string, string>(plan.env);
     for (const [name, value] of Object.entries(environment)) {
@@ -200,9 +245,15 @@ export class DistrolessDockerfile {
     finalLines.push(`ENTRYPOINT ${jsonArray(plan.entrypoint)}`);
     const cmd = [...plan.cmd, ...command];
     if (cmd.length > 0) { finalLines.push(`CMD ${jsonArray(cmd)}`); }
+    this.exposedPorts = ports;
+    this.entrypoint = [...plan.entrypoint];
+    this.command = cmd;
+    this.environment = Object.fromEntries(env);
+    this.buildSecretIds = ctx.caBundle ? ['ca'] : [];
 
+    const syntax = mirrors.map(m => m.rewrite(SYNTAX_IMAGE)).find(r => r !== SYNTAX_IMAGE) ?? SYNTAX_IMAGE;
     const out: string[] = [
-      '# syntax=docker/dockerfile:1',
+      ...(props.syntaxDirective === false ? [] : [`# syntax=${checkReference(syntax, 'DistrolessDockerfile: syntax directive')}`]),
       `# Generated by cdk-distroless for the ${this.runtime.name} runtime. Change the generator's options rather than this file.`,
     ];
     if (ctx.caBundle) {
@@ -235,11 +286,48 @@ export class DistrolessDockerfile {
     return [{ path: 'Dockerfile', content: this.text }, { path: '.dockerignore', content: this.ignore }];
   }
 
-  /** Writes `files()` (`Dockerfile`, `.dockerignore`, ...) into a directory, creating it when missing. */
-  public writeTo(directory: string): void {
+  /**
+   * Lints the Dockerfile with exactly the options it was generated with: its registry mirrors
+   * and the base images it names that the catalog does not know (`BaseImage.fromRegistry`), so a
+   * generated Dockerfile is never judged by a policy that lacks them.
+   *
+   * @param file the name findings refer to
+   * @param suppressions findings acknowledged, each with a reason
+   */
+  public lint(file: string = 'Dockerfile', suppressions: Suppression[] = []): LintResult {
+    return this.policy(suppressions).lint(this.text, file);
+  }
+
+  /**
+   * The policy that `lint()` uses: the registry mirrors and non-catalog images of this Dockerfile.
+   *
+   * @param suppressions findings acknowledged, each with a reason
+   */
+  public policy(suppressions: Suppression[] = []): DockerfilePolicy {
+    const images = [this.finalImage, this.builderImage, ...this.stageImages]
+      .filter((i): i is BaseImage => i !== undefined && BaseImage.lookup(i.upstreamReference) === undefined)
+      .filter((i, n, all) => all.findIndex(o => o.repository === i.repository) === n);
+    return new DockerfilePolicy({ registryMirrors: [...this.registryMirrors], images, suppressions });
+  }
+
+  /**
+   * Writes `files()` (`Dockerfile`, `.dockerignore`, ...) into a directory, creating it when missing.
+   * An existing generated file fails the call, and nothing is written, unless `overwrite` is set
+   * (the CLI's `init` refuses the same way without `--force`).
+   */
+  public writeTo(directory: string, options: WriteOptions = {}): void {
     const dir = requireString(directory, 'DistrolessDockerfile.writeTo: directory');
     if (dir.length === 0) {
       throw new Error('DistrolessDockerfile.writeTo: directory is empty. Give the folder to write Dockerfile and .dockerignore into, e.g. "./app".');
+    }
+    const overwrite = options?.overwrite ?? false;
+    if (typeof overwrite !== 'boolean') {
+      throw new Error(`DistrolessDockerfile.writeTo: overwrite must be true or false, got ${show(overwrite)}.`);
+    }
+    const existing = this.files().map(f => f.path).filter(f => fs.existsSync(path.join(dir, f)));
+    if (existing.length > 0 && !overwrite) {
+      throw new Error(`DistrolessDockerfile.writeTo: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''} in ${show(dir)}; nothing written. `
+        + 'Pass { overwrite: true } to replace them, or write into another folder.');
     }
     for (const file of this.files()) {
       fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
@@ -352,6 +440,31 @@ function checkWritablePaths(value: unknown): string[] {
     if (!paths.includes(normalized)) { paths.push(normalized); }
   });
   return paths;
+}
+
+/**
+ * A writable path is a volume: the platform mounts an empty, writable directory over it. Over the
+ * workdir or the application's files it would make the code writable (or hide it under an empty
+ * Kubernetes emptyDir); over a system directory it would make the system writable.
+ */
+function checkWritableOverlaps(writable: string[], workdir: string, copies: string[]): void {
+  const fix = 'Use a directory of its own for data the application writes, e.g. \'/tmp\' or \'/var/cache/app\' (not the workdir, '
+    + 'not where the application is copied, not a system directory).';
+  for (const w of writable) {
+    if (w === '/' || SYSTEM_DIRS.includes(w) || ['/proc', '/sys', '/dev'].some(d => isWithin(w, d))) {
+      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} is ${w === '/' ? 'the root directory' : 'a system directory'}; `
+        + `a volume there would make the system writable or hide it. ${fix}`);
+    }
+    if (isWithin(workdir, w)) {
+      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} ${w === workdir ? 'is' : 'contains'} the workdir ${show(workdir)}, where the application is installed: `
+        + `it would make the code writable, and a Kubernetes emptyDir mounted there would hide it. ${fix}`);
+    }
+    const copy = copies.find(c => isWithin(c, w) || isWithin(w, c));
+    if (copy !== undefined) {
+      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} overlaps ${show(copy)}, where the application's files are copied: `
+        + `it would make them writable, and a Kubernetes emptyDir mounted there would hide them. ${fix}`);
+    }
+  }
 }
 
 function checkMirrors(value: unknown): RegistryMirror[] {
