@@ -2,8 +2,8 @@
  * The single synth-time error for a Dockerfile that fails the policy. Internal: exposed as
  * `DockerfilePolicy.failureMessage`.
  */
-import { Severity } from './finding';
 import type { LintResult } from './dockerfile-policy';
+import { Severity } from './finding';
 
 /** @internal */
 export function _failureMessage(result: LintResult, subject: string): string {

@@ -428,7 +428,13 @@ export class DistrolessImage {
       }
     }
     const staged = _stageContext(this.listing, extra, out);
-    return { directory: staged.directory, hash: staged.hash, dockerfile: this.dockerfileName!, warnings: [...staged.warnings], bytesWritten: staged.bytesWritten };
+    return {
+      directory: staged.directory,
+      hash: staged.hash,
+      dockerfile: this.dockerfileName!,
+      warnings: [...staged.warnings],
+      bytesWritten: staged.bytesWritten,
+    };
   }
 }
 
@@ -610,7 +616,12 @@ function checkUser(value: unknown, what: string): ImageUser {
   if (u.uid === 0) {
     throw new Error(`${what} ${show(value)} is root (uid 0). A workload never runs as root: use a non-root user, e.g. { uid: 65532, gid: 65532 }.`);
   }
-  return { uid: u.uid, gid: u.gid, ...(u.name !== undefined ? { name: String(u.name) } : {}), ...(u.home !== undefined ? { home: String(u.home) } : {}) };
+  return {
+    uid: u.uid,
+    gid: u.gid,
+    ...(u.name !== undefined ? { name: String(u.name) } : {}),
+    ...(u.home !== undefined ? { home: String(u.home) } : {}),
+  };
 }
 
 function checkList(value: unknown, prop: string, what: string): unknown[] {

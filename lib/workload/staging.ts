@@ -3,6 +3,7 @@
  * generated files, copied once into a folder named by their content hash. Internal: used by
  * `DistrolessImage.stage()`.
  */
+/* eslint-disable no-bitwise */ // permission bits and buffer sizes
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -109,7 +110,7 @@ export function _listContext(root: string, ignoreTexts: string[], keep: string[]
         if (!isInside(resolved, root) && !isInside(resolved, realRoot)) {
           throw new Error(`${what}: ${r} in ${root} is a symbolic link to ${JSON.stringify(target)}, outside the build context. `
             + 'A build can only read files inside its context, and staging must not copy files from elsewhere. '
-            + `Copy the file into the folder, or exclude the link in .dockerignore.`);
+            + 'Copy the file into the folder, or exclude the link in .dockerignore.');
         }
         const inside = isInside(resolved, root) ? resolved : path.join(root, path.relative(realRoot, resolved));
         const link = path.relative(path.dirname(abs), inside) || '.';

@@ -3,8 +3,8 @@ import { DistrolessImage } from './distroless-image';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { ImageProfile } from './image-profile';
 import { Relaxation } from './relaxation';
-import { ImageUser } from '../image';
 import { show } from '../dockerfile/private/escape';
+import { ImageUser } from '../image';
 import { secretWord } from '../policy/rules/secret-in-arg-env';
 
 /** CPU both platforms can give one container: Fargate's 0.25 to 16 vCPU, in millicores (Kubernetes takes any). */

@@ -20,8 +20,11 @@ describe('DistrolessImage.fromSource', () => {
   test('the profile is what the generator computed', () => {
     const dir = folder({ 'server.js': 'require("http")' });
     const img = DistrolessImage.fromSource(dir, {
-      runtime: Runtime.nodejs({ entry: 'server.js' }), exposedPorts: [8080], writablePaths: ['/tmp', '/var/cache/app'],
-      environment: { LOG_LEVEL: 'info' }, command: ['--verbose'],
+      runtime: Runtime.nodejs({ entry: 'server.js' }),
+      exposedPorts: [8080],
+      writablePaths: ['/tmp', '/var/cache/app'],
+      environment: { LOG_LEVEL: 'info' },
+      command: ['--verbose'],
     });
     expect(img.kind).toBe(ImageSourceKind.SOURCE);
     expect(img.directory).toBe(fs.realpathSync(dir));
@@ -109,7 +112,8 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('fails if the generated Dockerfile fails the policy (a debug base), with the one policy message', () => {
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), baseImage: BaseImage.googleStatic({ tag: DistrolessTag.DEBUG_NONROOT }) }))
+    const debug = BaseImage.googleStatic({ tag: DistrolessTag.DEBUG_NONROOT });
+    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), baseImage: debug }))
       .toThrow(/^DistrolessImage.fromSource: .* fails the Dockerfile policy with \d+ errors?:\n {2}CDL004 /);
   });
 
@@ -143,9 +147,18 @@ describe('DistrolessImage.fromDockerfile: the profile of a hand-written Dockerfi
     ]);
     expect(img.kind).toBe(ImageSourceKind.DOCKERFILE);
     expect(img.profile).toMatchObject({
-      user: { uid: 10001, gid: 10001 }, ports: [8080, 9090], writablePaths: ['/tmp'], entrypoint: ['/app/app'], command: ['serve'],
-      environment: { MODE: 'prod' }, workdir: '/app', hasShell: false, libc: Libc.NONE, architectures: [CpuArchitecture.AMD64, CpuArchitecture.ARM64],
-      buildSecretIds: [], healthProbePath: undefined,
+      user: { uid: 10001, gid: 10001 },
+      ports: [8080, 9090],
+      writablePaths: ['/tmp'],
+      entrypoint: ['/app/app'],
+      command: ['serve'],
+      environment: { MODE: 'prod' },
+      workdir: '/app',
+      hasShell: false,
+      libc: Libc.NONE,
+      architectures: [CpuArchitecture.AMD64, CpuArchitecture.ARM64],
+      buildSecretIds: [],
+      healthProbePath: undefined,
     });
     expect(img.profile.baseImage?.repository).toBe('gcr.io/distroless/static-debian13');
     expect(img.warnings).toEqual([]);
@@ -356,8 +369,17 @@ describe('DistrolessImage.fromRegistry', () => {
     expect(img.directory).toBeUndefined();
     expect(img.dockerfileName).toBeUndefined();
     expect(img.profile).toMatchObject({
-      user: { uid: 65532, gid: 65532 }, writablePaths: ['/tmp'], ports: [], architectures: [CpuArchitecture.AMD64],
-      hasShell: false, libc: Libc.GLIBC, healthProbePath: undefined, baseImage: undefined, buildSecretIds: [], entrypoint: [], command: [],
+      user: { uid: 65532, gid: 65532 },
+      writablePaths: ['/tmp'],
+      ports: [],
+      architectures: [CpuArchitecture.AMD64],
+      hasShell: false,
+      libc: Libc.GLIBC,
+      healthProbePath: undefined,
+      baseImage: undefined,
+      buildSecretIds: [],
+      entrypoint: [],
+      command: [],
     });
     expect(img.profile.lint).toBeUndefined();
     expect(img.warnings).toEqual([]);
@@ -365,8 +387,12 @@ describe('DistrolessImage.fromRegistry', () => {
 
   test('options describe it: base facts, ports, paths, architectures, probe', () => {
     const img = DistrolessImage.fromRegistry(ref, {
-      user: { uid: 1654, gid: 1654 }, baseImage: BaseImage.googleStatic(), ports: [8080, 8080], writablePaths: ['/tmp/', '/data'],
-      architectures: [CpuArchitecture.ARM64], healthProbePath: HealthCheck.PROBE_PATH,
+      user: { uid: 1654, gid: 1654 },
+      baseImage: BaseImage.googleStatic(),
+      ports: [8080, 8080],
+      writablePaths: ['/tmp/', '/data'],
+      architectures: [CpuArchitecture.ARM64],
+      healthProbePath: HealthCheck.PROBE_PATH,
     });
     expect(img.profile).toMatchObject({ ports: [8080], writablePaths: ['/tmp', '/data'], architectures: [CpuArchitecture.ARM64], libc: Libc.NONE, healthProbePath: HealthCheck.PROBE_PATH });
   });

@@ -44,7 +44,13 @@ export function treeHash(dir: string): string {
       const abs = path.join(dir, r);
       const st = fs.lstatSync(abs);
       h.update(`${r}\0${st.mode}\0${st.mtimeMs}\0`);
-      if (st.isSymbolicLink()) { h.update(fs.readlinkSync(abs)); } else if (st.isDirectory()) { walk(r); } else if (st.isFile()) { h.update(fs.readFileSync(abs)); }
+      if (st.isSymbolicLink()) {
+        h.update(fs.readlinkSync(abs));
+      } else if (st.isDirectory()) {
+        walk(r);
+      } else if (st.isFile()) {
+        h.update(fs.readFileSync(abs));
+      }
     }
   };
   walk('');
