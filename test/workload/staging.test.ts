@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
@@ -159,4 +159,30 @@ describe('DistrolessImage.stage', () => {
     expect(() => DistrolessImage.fromDockerfile(dir).stage(path.join(dir, 'out'))).toThrow(/outdir ".*out" is inside the build context .*: the user's folder is never written to/);
     expect(() => DistrolessImage.fromDockerfile(dir).stage('')).toThrow(/outdir must be the folder to stage into/);
   });
+});
+
+describe('concurrent stagers', () => {
+  test('four processes staging the same context at once leave one complete folder and no temporary ones', async () => {
+    const dir = folder({ 'Dockerfile': DOCKERFILE, 'main.go': 'package main', 'data.bin': 'x'.repeat(2_000_000) });
+    const out = tmpdir();
+    const lib = path.join(__dirname, '..', '..', 'lib', 'workload');
+    const script = `const { DistrolessImage } = require(${JSON.stringify(lib)});
+      const s = DistrolessImage.fromDockerfile(${JSON.stringify(dir)}).stage(${JSON.stringify(out)});
+      process.stdout.write(s.directory);`;
+    const run = () => new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        cwd: path.join(__dirname, '..', '..'), env: { ...process.env, TS_NODE_PROJECT: 'test/tsconfig.json', TS_NODE_PREFER_TS_EXTS: 'true' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', d => { stdout += d; });
+      child.stderr.on('data', d => { stderr += d; });
+      child.on('close', code => (code === 0 ? resolve(stdout) : reject(new Error(stderr))));
+    });
+    const dirs = await Promise.all([run(), run(), run(), run()]);
+    expect(new Set(dirs).size).toBe(1);
+    expect(fs.readdirSync(out)).toEqual([path.basename(dirs[0])]);
+    expect(fs.readFileSync(path.join(dirs[0], 'data.bin'), 'utf8')).toHaveLength(2_000_000);
+    expect(files(dirs[0])).toEqual(['Dockerfile', 'data.bin', 'main.go']);
+  }, 60_000);
 });
