@@ -415,8 +415,9 @@ export class DistrolessImage {
     if (!this.listing) {
       const what = `DistrolessImage.stage(${dir})`;
       if (this.generator) {
-        // The generated .dockerignore decides; the user's own exclusions are honoured as well.
-        const ignores = [this.generator.renderDockerignore(), readIfExists(path.join(dir, '.dockerignore'))].filter((t): t is string => t !== undefined);
+        // The user's own exclusions count too, first, so that none of their `!` exceptions brings back
+        // what the generated file keeps out (secrets, VCS data): later patterns win in .dockerignore.
+        const ignores = [readIfExists(path.join(dir, '.dockerignore')), this.generator.renderDockerignore()].filter((t): t is string => t !== undefined);
         this.listing = _listContext(dir, ignores, [], extra.map(f => f.path), what);
       } else {
         const name = this.dockerfileName!;

@@ -29,7 +29,7 @@ describe('DistrolessImage.stage', () => {
       'node_modules/x/index.js': '',
       '.env': 'SECRET=1',
       'internal/a.go': 'package internal',
-      '.dockerignore': 'internal/skip.txt\n',
+      '.dockerignore': 'internal/skip.txt\n!.env\n',
       'internal/skip.txt': 'x',
     });
     fs.chmodSync(path.join(dir, 'main.go'), 0o755);
@@ -44,7 +44,7 @@ describe('DistrolessImage.stage', () => {
     expect(staged.warnings).toEqual([]);
     const names = files(staged.directory);
     expect(names).toEqual(expect.arrayContaining(['Dockerfile', '.dockerignore', 'main.go', 'go.mod', 'internal/', 'internal/a.go']));
-    // The generated .dockerignore keeps VCS data and secrets out; the user's own exclusions count too.
+    // The generated .dockerignore keeps VCS data and secrets out (the user's `!.env` cannot bring it back); their exclusions count too.
     expect(names).not.toEqual(expect.arrayContaining(['.git/HEAD']));
     expect(names.filter(n => n.startsWith('.git/') || n === '.env' || n === 'internal/skip.txt')).toEqual([]);
     expect(fs.readFileSync(path.join(staged.directory, '.dockerignore'), 'utf8')).toBe(img.generator!.renderDockerignore());
