@@ -304,8 +304,10 @@ export class DistrolessDockerfile {
    * @param suppressions findings acknowledged, each with a reason
    */
   public policy(suppressions: Suppression[] = []): DockerfilePolicy {
+    // Images whose facts the catalog does not hold as they are (BaseImage.fromRegistry), once per repository.
+    const own = (i: BaseImage) => JSON.stringify(BaseImage.lookup(i.upstreamReference)?.facts) !== JSON.stringify(i.facts);
     const images = [this.finalImage, this.builderImage, ...this.stageImages]
-      .filter((i): i is BaseImage => i !== undefined && BaseImage.lookup(i.upstreamReference) === undefined)
+      .filter((i): i is BaseImage => i !== undefined && own(i))
       .filter((i, n, all) => all.findIndex(o => o.repository === i.repository) === n);
     return new DockerfilePolicy({ registryMirrors: [...this.registryMirrors], images, suppressions });
   }

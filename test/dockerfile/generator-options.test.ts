@@ -145,3 +145,14 @@ describe('DockerfilePolicy.failureMessage', () => {
     expect(message).toMatch(/cdk-distroless-ignore <ID>: <reason>/);
   });
 });
+
+describe('lint() with a catalog repository described by the user', () => {
+  test('the generator\'s facts reach the policy, not the catalog\'s', () => {
+    const patched = BaseImage.fromRegistry(`gcr.io/distroless/static-debian13:nonroot@${DIGEST}`, {
+      libc: Libc.NONE, hasShell: true, hasPackageManager: false, defaultUser: { uid: 65532, gid: 65532 },
+    });
+    const d = new DistrolessDockerfile({ runtime: Runtime.go(), baseImage: patched });
+    expect(d.lint().findings.map(f => f.ruleId)).toContain('CDL106');
+    expect(new DockerfilePolicy().lint(d.render()).findings.map(f => f.ruleId)).not.toContain('CDL106');
+  });
+});
