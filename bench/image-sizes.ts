@@ -4,11 +4,12 @@
  * sets up podman and the stand-in base images; prints a table and the goals, asserts nothing.
  *
  * Cold build: `podman build --no-cache` with empty cache mounts (base images present, as after a
- * pull). Rebuild: after a source-only change, with the layer cache.
+ * pull). Rebuild: after a source-only change, with the layer cache. Probe: the same context built
+ * again with `healthProbe: true` (layer cache on): the probe binary's size and what it adds to the image.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CASES, ImageCase, prepareContext, touchSource, APPS_DIR } from '../test/integ/images/cases';
+import { CASES, dockerfileFor, ImageCase, prepareContext, touchSource, APPS_DIR } from '../test/integ/images/cases';
 import { build, imageConfig, imageSize, podman, requirePrivatePodman, tail, withMountedImage } from '../test/integ/images/podman';
 
 requirePrivatePodman();
@@ -27,6 +28,8 @@ interface Row {
   finalBytes?: number;
   binaryBytes?: number;
   singleBytes?: number;
+  probeBytes?: number;
+  probeAddedBytes?: number;
   coldSeconds?: number;
   rebuildSeconds?: number;
   error?: string;
@@ -63,6 +66,25 @@ function measure(c: ImageCase): Row {
     if (again.ok) { row.rebuildSeconds = again.seconds; }
   }
 
+  // The same context with the health probe: the binary's size and what the image gains.
+  const probeTag = `localhost/cdl-bench/${c.name}-probe:latest`;
+  const probeFile = path.join(WORK, 'bench', `${c.name}.probe.Dockerfile`);
+  const probe = dockerfileFor(c, { healthProbe: true });
+  for (const f of probe.files().filter(g => g.path !== 'Dockerfile')) {
+    fs.mkdirSync(path.dirname(path.join(context, f.path)), { recursive: true });
+    fs.writeFileSync(path.join(context, f.path), f.content);
+  }
+  fs.writeFileSync(probeFile, probe.render());
+  const withProbe = build(probeTag, context, { file: probeFile, logFile: path.join(logs, `${c.name}-probe.log`) });
+  const plainAgain = imageSize(tag);
+  if (withProbe.ok) {
+    row.probeAddedBytes = imageSize(probeTag) - plainAgain;
+    row.probeBytes = withMountedImage(probeTag, root => fs.statSync(path.join(root, probe.healthProbePath!)).size);
+  } else {
+    row.error = `build with the probe failed: ${tail(withProbe.log, 3).replace(/\n/g, ' ')}`;
+  }
+  podman(['rmi', '-f', probeTag]);
+
   const app = SINGLE[c.name];
   const singleContext = path.join(WORK, 'bench', `${app}-single`);
   if (!fs.existsSync(singleContext)) { fs.cpSync(path.join(APPS_DIR, app), singleContext, { recursive: true }); }
@@ -76,6 +98,7 @@ function measure(c: ImageCase): Row {
 
 const mb = (n?: number) => n === undefined ? '-' : (n / 1e6).toFixed(1);
 const s = (n?: number) => n === undefined ? '-' : n.toFixed(1);
+const mb2 = (n?: number) => n === undefined ? '-' : (n / 1e6).toFixed(2);
 
 const rows: Row[] = [];
 for (const c of CASES.filter(k => !k.skip && SINGLE[k.name] && (ONLY.length === 0 || ONLY.includes(k.name)))) {
@@ -84,7 +107,7 @@ for (const c of CASES.filter(k => !k.skip && SINGLE[k.name] && (ONLY.length === 
 }
 podman(['image', 'prune', '-f']);
 
-const header = ['runtime', 'final base', 'final MB', 'binary MB', 'single-stage MB', 'ratio', 'cold build s', 'rebuild s', 'rebuild/cold'];
+const header = ['runtime', 'final base', 'final MB', 'binary MB', 'single-stage MB', 'ratio', 'cold build s', 'rebuild s', 'rebuild/cold', 'probe MB', '+probe MB'];
 const table = rows.map(r => [
   r.name,
   r.base.replace(/^gcr\.io\/distroless\//, 'distroless/'),
@@ -95,6 +118,8 @@ const table = rows.map(r => [
   s(r.coldSeconds),
   s(r.rebuildSeconds),
   r.coldSeconds && r.rebuildSeconds ? `${Math.round(100 * r.rebuildSeconds / r.coldSeconds)}%` : '-',
+  mb2(r.probeBytes),
+  mb2(r.probeAddedBytes),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map(t => t[i].length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
@@ -111,6 +136,10 @@ for (const r of rows.filter(k => ['go', 'static-scratch'].includes(k.name) && k.
     const ratio = r.singleBytes / r.finalBytes!;
     console.log(`  ${r.name}: ${ratio.toFixed(1)}x smaller than single-stage (goal >= 50x): ${ratio >= 50 ? 'met' : 'MISSED'}`);
   }
+}
+for (const r of rows.filter(k => k.probeAddedBytes !== undefined)) {
+  const added = r.probeAddedBytes! / 1e6;
+  console.log(`  ${r.name}: the health probe adds ${added.toFixed(2)} MB (goal <= 1.5 MB): ${added <= 1.5 ? 'met' : 'MISSED'}`);
 }
 for (const r of rows.filter(k => k.coldSeconds && k.rebuildSeconds)) {
   const share = r.rebuildSeconds! / r.coldSeconds!;

@@ -21,14 +21,17 @@ export const RUNTIMES: Record<string, () => Runtime> = {
 
 export const INIT_HELP = `Usage: cdk-distroless init --runtime RUNTIME [options]
 
-Writes a hardened multi-stage Dockerfile and a .dockerignore for a runtime.
+Writes a hardened multi-stage Dockerfile and a .dockerignore for a runtime
+(with --health-probe also .cdk-distroless/probe.c, the probe's source).
 
 Options:
   --runtime RUNTIME   one of: ${Object.keys(RUNTIMES).join(', ')}
   --dir DIR           folder to write into, created if missing (default: .)
   --base REFERENCE    final-stage base image from the catalog, e.g. gcr.io/distroless/cc-debian13:nonroot
                       (default: the runtime's own; \`cdk-distroless images\` lists the catalog)
-  --force             overwrite an existing Dockerfile or .dockerignore
+  --health-probe      build the shell-free health probe into the image at /cdk-distroless/probe
+                      (HTTP, TCP and gRPC checks for ECS and Docker HEALTHCHECK; about 0.7 MB)
+  --force             overwrite existing generated files (Dockerfile, .dockerignore, ...)
   -h, --help          show this help
 
 Exit codes:
@@ -40,11 +43,12 @@ Exit codes:
 
 export function initCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('init', args, {
-    runtime: { type: 'string' },
-    dir: { type: 'string', default: '.' },
-    base: { type: 'string' },
-    force: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    'runtime': { type: 'string' },
+    'dir': { type: 'string', default: '.' },
+    'base': { type: 'string' },
+    'force': { type: 'boolean', default: false },
+    'health-probe': { type: 'boolean', default: false },
+    'help': { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     io.stdout(INIT_HELP);
@@ -73,7 +77,7 @@ export function initCommand(args: string[], io: CliIo): number {
 
   let generator: DistrolessDockerfile;
   try {
-    generator = new DistrolessDockerfile({ runtime: RUNTIMES[runtimeName](), baseImage });
+    generator = new DistrolessDockerfile({ runtime: RUNTIMES[runtimeName](), baseImage, healthProbe: values['health-probe'] as boolean });
   } catch (e) {
     // The generator's messages name the prop, the value and the fix: pass them on as usage errors.
     throw new UsageError(`init: ${(e as Error).message}`, 'Run `cdk-distroless init --help` for the options, `cdk-distroless images` for base images.');

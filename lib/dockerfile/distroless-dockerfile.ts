@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkBuilder } from './private/common';
 import { renderDockerignore } from './private/dockerignore';
 import {
   checkArgument, checkEnvName, checkLabelKey, checkPath, checkReference, checkText, isId, jsonArray,
   normalizeAbsolute, quote, requireString, show,
 } from './private/escape';
 import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
+import { PROBE_PATH, PROBE_SOURCE, PROBE_STAGE, probeSource, probeStage } from './private/probe';
 import { _checkRuntime, Runtime } from './runtime';
 import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
 import { DockerfilePolicy, LintResult, Suppression } from '../policy';
@@ -103,6 +105,26 @@ export interface DistrolessDockerfileProps {
    * @default true
    */
   readonly syntaxDirective?: boolean;
+
+  /**
+   * Build the shell-free health probe into the image at `/cdk-distroless/probe`
+   * (`HealthCheck.PROBE_PATH`): a static binary of about 0.7 MB, compiled from the C source this
+   * package ships in a `probe` stage on `BaseImage.gcc()`, that runs on every base, scratch
+   * included. ECS health checks and Docker `HEALTHCHECK` can then check HTTP
+   * (`probe http <port> <path>`), TCP (`probe tcp <port>`) and gRPC health
+   * (`probe grpc <port>`) with no shell in the image. The source goes into the build context as
+   * `.cdk-distroless/probe.c` (see `files()`).
+   * @default false
+   */
+  readonly healthProbe?: boolean;
+
+  /**
+   * C toolchain image of the health probe's build stage, e.g. `BaseImage.gcc().withDigest(...)` to
+   * pin it. It needs a shell, `gcc` and a static C library (glibc's `libc.a` or musl). Only used
+   * with `healthProbe`.
+   * @default BaseImage.gcc()
+   */
+  readonly healthProbeBuilderImage?: BaseImage;
 }
 
 /** Options for `DistrolessDockerfile.writeTo()`. */
@@ -153,6 +175,8 @@ export class DistrolessDockerfile {
   public readonly workdir: string;
   /** Directories created writable for the user and declared as volumes. */
   public readonly writablePaths: string[];
+  /** Where the image holds the built-in health probe; undefined without `healthProbe`. */
+  public readonly healthProbePath?: string;
   /** Ports the image exposes (EXPOSE), without duplicates. */
   public readonly exposedPorts: number[];
   /** The ENTRYPOINT, exec form. */
@@ -171,6 +195,7 @@ export class DistrolessDockerfile {
   private readonly text: string;
   private readonly ignore: string;
   private readonly stageImages: BaseImage[];
+  private readonly generated: GeneratedFile[];
 
   constructor(props: DistrolessDockerfileProps) {
     if (typeof props !== 'object' || props === null) {
@@ -197,6 +222,21 @@ export class DistrolessDockerfile {
       }
     }
     this.registryMirrors = mirrors;
+    if (props.healthProbe !== undefined && typeof props.healthProbe !== 'boolean') {
+      throw new Error(`DistrolessDockerfile: healthProbe must be true or false, got ${show(props.healthProbe)}.`);
+    }
+    this.healthProbePath = props.healthProbe ? PROBE_PATH : undefined;
+    const hiding = props.healthProbe ? this.writablePaths.find(w => isWithin(PROBE_PATH, w)) : undefined;
+    if (hiding !== undefined) {
+      throw new Error(`DistrolessDockerfile: writablePaths entry ${show(hiding)} holds the health probe ${PROBE_PATH}: a volume there would hide it, `
+        + 'or let the application replace it. Choose a writable path outside /cdk-distroless.');
+    }
+    const probe = props.healthProbe ? probeSource() : undefined;
+    const probeBuilder = checkBuilder(props.healthProbeBuilderImage, 'DistrolessDockerfile: healthProbeBuilderImage');
+    if (probeBuilder && !props.healthProbe) {
+      throw new Error(`DistrolessDockerfile: healthProbeBuilderImage ${probeBuilder.reference} is set but healthProbe is not, so nothing would use it. `
+        + 'Set healthProbe: true, or remove healthProbeBuilderImage.');
+    }
 
     const ctx: PlanContext = { finalImage: base, workdir: this.workdir, caBundle: props.buildCaBundle ?? false, user: this.user };
     const plan = impl.plan(ctx);
@@ -216,6 +256,9 @@ export class DistrolessDockerfile {
     if (rootfs) {
       stages.push({ ...rootfs.stage, image: mirror(rootfs.stage.image, `${ROOTFS} stage image`) });
     }
+    if (probe !== undefined) {
+      stages.push(probeStage(mirror(probeBuilder ?? BaseImage.gcc(), `${PROBE_STAGE} stage image`)));
+    }
     this.stageImages = stages.map(s => s.image);
 
     const env = new Map<string, string>(plan.env);
@@ -230,6 +273,10 @@ export class DistrolessDockerfile {
 
     const finalLines: string[] = [];
     finalLines.push(`LABEL ${allLabels.map(([k, v]) => `${k}=${quote(v)}`).join(' \\\n      ')}`);
+    if (probe !== undefined) {
+      // Before the application: it changes far less often. Owned by root, so the app cannot replace it.
+      finalLines.push(`COPY --from=${PROBE_STAGE} /out/probe ${PROBE_PATH}`);
+    }
     for (const copy of plan.copies) {
       finalLines.push(renderCopy(copy, this.writablePaths.some(w => isWithin(copy.dest, w)) ? this.user : undefined));
     }
@@ -265,7 +312,9 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs);
+    const generated = probe !== undefined ? [PROBE_SOURCE] : [];
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, generated);
+    this.generated = probe !== undefined ? [{ path: PROBE_SOURCE, content: probe }] : [];
   }
 
   /** The Dockerfile text. */
@@ -283,7 +332,7 @@ export class DistrolessDockerfile {
    * `.dockerignore`, and whatever sources generated stages build (e.g. the health probe).
    */
   public files(): GeneratedFile[] {
-    return [{ path: 'Dockerfile', content: this.text }, { path: '.dockerignore', content: this.ignore }];
+    return [{ path: 'Dockerfile', content: this.text }, { path: '.dockerignore', content: this.ignore }, ...this.generated];
   }
 
   /**

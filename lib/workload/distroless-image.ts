@@ -47,7 +47,11 @@ export interface ImageBuildOptions {
   readonly buildSecrets?: { [id: string]: string };
 }
 
-/** Options for `DistrolessImage.fromSource()`: the generator's options plus build options. */
+/**
+ * Options for `DistrolessImage.fromSource()`: the generator's options plus build options.
+ * Unlike the plain generator, `healthProbe` defaults to true here, so HTTP, TCP and gRPC health
+ * checks run on ECS without a shell; set it to false to leave the probe out.
+ */
 export interface SourceImageOptions extends DistrolessDockerfileProps, ImageBuildOptions {}
 
 /** Options for `DistrolessImage.fromDockerfile()`. */
@@ -167,7 +171,8 @@ export class DistrolessImage {
     const { platform, buildArgs, buildSecrets, ...generatorProps } = options;
     let dockerfile: DistrolessDockerfile;
     try {
-      dockerfile = new DistrolessDockerfile(generatorProps);
+      // The built-in probe by default: without it an ECS health check has nothing to run.
+      dockerfile = new DistrolessDockerfile({ ...generatorProps, healthProbe: generatorProps.healthProbe ?? true });
     } catch (e) {
       throw new Error(`${what}(${show(directory)}): ${(e as Error).message}`);
     }
@@ -198,7 +203,7 @@ export class DistrolessImage {
         hasShell: dockerfile.finalImage.facts.hasShell,
         libc: dockerfile.finalImage.facts.libc,
         architectures,
-        healthProbePath: undefined,
+        healthProbePath: dockerfile.healthProbePath,
         buildSecretIds: [...dockerfile.buildSecretIds],
         lint,
       },

@@ -113,6 +113,43 @@ describe('cdk-distroless init', () => {
     expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe(generator.renderDockerignore());
   });
 
+  test('--health-probe: off by default, so only Dockerfile and .dockerignore are written', () => {
+    const dir = tempDir();
+    expect(runCli(['init', '--runtime', 'go'], { cwd: dir }).code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.dockerignore', 'Dockerfile']);
+    expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).not.toMatch(/probe/);
+  });
+
+  test('--health-probe writes the probe stage and the probe source, and the result passes the policy', () => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = runCli(['init', '--runtime', 'nodejs', '--health-probe', '--dir', 'app'], { cwd: dir });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const generator = new DistrolessDockerfile({ runtime: Runtime.nodejs(), healthProbe: true });
+    for (const file of generator.files()) {
+      expect(fs.readFileSync(path.join(dir, 'app', file.path), 'utf8')).toBe(file.content);
+      expect(stdout).toContain(`wrote ${path.join(dir, 'app', file.path)}\n`);
+    }
+    expect(generator.files().map(f => f.path)).toContain('.cdk-distroless/probe.c');
+    expect(fs.readFileSync(path.join(dir, 'app', 'Dockerfile'), 'utf8')).toMatch(/^COPY --from=probe \/out\/probe \/cdk-distroless\/probe$/m);
+    expect(stdout).toMatch(/app\/Dockerfile: 0 errors/);
+  });
+
+  test('--health-probe refuses to overwrite an existing probe source without --force', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, '.cdk-distroless'));
+    fs.writeFileSync(path.join(dir, '.cdk-distroless', 'probe.c'), 'int main(void) { return 0; }\n');
+    const { code, stderr } = runCli(['init', '--runtime', 'go', '--health-probe'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/\.cdk-distroless\/probe\.c already exists in .*; nothing written/);
+    expect(fs.existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
+    expect(runCli(['init', '--runtime', 'go', '--health-probe', '--force'], { cwd: dir }).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, '.cdk-distroless', 'probe.c'), 'utf8')).toMatch(/cdk-distroless health probe/);
+  });
+
+  test('--help documents --health-probe', () => {
+    expect(runCli(['init', '--help'], { cwd: tempDir() }).stdout).toMatch(/--health-probe {6}build the shell-free health probe into the image at \/cdk-distroless\/probe/);
+  });
+
   test('fails if --runtime is missing', () => {
     const { code, stdout, stderr } = runCli(['init'], { cwd: tempDir() });
     expect(code).toBe(2);

@@ -48,4 +48,7 @@ export const VARIANTS: Array<[string, () => DistrolessDockerfile]> = [
     registryMirrors: [MIRROR],
   })],
   ['java-jar with a CA bundle', () => new DistrolessDockerfile({ runtime: Runtime.javaJar(), buildCaBundle: true })],
+  ['go with the health probe', () => new DistrolessDockerfile({ runtime: Runtime.go(), healthProbe: true, exposedPorts: [8080] })],
+  ['static-binary on scratch with the health probe', () => new DistrolessDockerfile({ runtime: Runtime.staticBinary(), baseImage: BaseImage.scratch(), healthProbe: true })],
+  ['dotnet with the health probe', () => new DistrolessDockerfile({ runtime: Runtime.dotnet(), healthProbe: true })],
 ];

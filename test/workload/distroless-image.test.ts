@@ -41,7 +41,8 @@ describe('DistrolessImage.fromSource', () => {
     expect(p.hasShell).toBe(false);
     expect(p.libc).toBe(Libc.GLIBC);
     expect(p.buildSecretIds).toEqual([]);
-    expect(p.healthProbePath).toBeUndefined();
+    // fromSource builds the probe in by default.
+    expect(p.healthProbePath).toBe(HealthCheck.PROBE_PATH);
     expect(p.lint?.errorCount).toBe(0);
     // Digest warnings of the generated FROMs are kept for the adapters.
     expect(img.warnings.map(w => w.ruleId).sort()).toEqual(expect.arrayContaining(['CDL101']));
@@ -53,7 +54,7 @@ describe('DistrolessImage.fromSource', () => {
     const source = DistrolessImage.fromSource(dir, { runtime: Runtime.go(), exposedPorts: [8080, 9090], writablePaths: ['/tmp', '/app/data'], environment: { A: 'b' } });
     const written = folder({ Dockerfile: source.generator!.render() });
     const parsed = DistrolessImage.fromDockerfile(written);
-    for (const key of ['writablePaths', 'ports', 'entrypoint', 'command', 'environment', 'workdir', 'hasShell', 'libc', 'architectures'] as const) {
+    for (const key of ['writablePaths', 'ports', 'entrypoint', 'command', 'environment', 'workdir', 'hasShell', 'libc', 'architectures', 'healthProbePath'] as const) {
       expect([key, parsed.profile[key]]).toEqual([key, source.profile[key]]);
     }
     expect([parsed.profile.user.uid, parsed.profile.user.gid]).toEqual([source.profile.user.uid, source.profile.user.gid]);

@@ -52,7 +52,7 @@ const COMMON = [
  * Top-level Markdown and licence files are left out unless the build may read it: Rust crates
  * commonly `include_str!("../README.md")`.
  */
-export function renderDockerignore(runtime: string, extra: string[], artifacts: string[], buildReadsDocs = false): string {
+export function renderDockerignore(runtime: string, extra: string[], artifacts: string[], buildReadsDocs = false, generated: string[] = []): string {
   const hides = (entry: string) => artifacts.some(a => {
     if (entry.startsWith('#')) { return false; }
     const bare = entry.replace(/^\*\*\//, '');
@@ -69,6 +69,10 @@ export function renderDockerignore(runtime: string, extra: string[], artifacts: 
   }
   if (artifacts.length > 0) {
     lines.push('# Prebuilt artifacts the final stage copies', ...artifacts.map(a => `!${a}`));
+  }
+  if (generated.length > 0) {
+    // Last, so no pattern above (e.g. a runtime's or a user's) can hide them.
+    lines.push('# Sources cdk-distroless generates for its own build stages', ...generated.map(g => `!${g}`));
   }
   return lines.join('\n') + '\n';
 }

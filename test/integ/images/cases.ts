@@ -137,19 +137,19 @@ export const CASES: ImageCase[] = [
   },
 ];
 
-/** The generator's Dockerfile for a case, as the tests build it. */
-export function dockerfileFor(c: ImageCase): DistrolessDockerfile {
-  return new DistrolessDockerfile({ ...c.props(), writablePaths: ['/tmp', DATA_DIR], exposedPorts: [PORT] });
+/** The generator's Dockerfile for a case, as the tests build it; `extra` adds generator options (e.g. healthProbe). */
+export function dockerfileFor(c: ImageCase, extra: Partial<DistrolessDockerfileProps> = {}): DistrolessDockerfile {
+  return new DistrolessDockerfile({ ...c.props(), writablePaths: ['/tmp', DATA_DIR], exposedPorts: [PORT], ...extra });
 }
 
-/** A fresh build context for a case: the app's sources, the generated Dockerfile and .dockerignore. */
-export function prepareContext(c: ImageCase, contextDir: string): DistrolessDockerfile {
+/** A fresh build context for a case: the app's sources and every generated file (Dockerfile, .dockerignore, ...). */
+export function prepareContext(c: ImageCase, contextDir: string, extra: Partial<DistrolessDockerfileProps> = {}): DistrolessDockerfile {
   fs.rmSync(contextDir, { recursive: true, force: true });
   fs.mkdirSync(contextDir, { recursive: true });
   if (c.app) {
     fs.cpSync(path.join(APPS_DIR, c.app), contextDir, { recursive: true });
   }
-  const dockerfile = dockerfileFor(c);
+  const dockerfile = dockerfileFor(c, extra);
   dockerfile.writeTo(contextDir);
   c.prepare?.(contextDir);
   return dockerfile;
