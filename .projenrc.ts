@@ -22,11 +22,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
+  // yaml reads the CLI's project configuration file (.cdk-distroless.yaml).
   // @balena/dockerignore: Docker's own .dockerignore semantics (aws-cdk-lib uses it too) for staging build contexts.
-  deps: ['dockerfile-ast@^0.7.1', '@balena/dockerignore@^1.0.2'],
-  bundledDeps: ['dockerfile-ast', '@balena/dockerignore'],
+  deps: ['dockerfile-ast@^0.7.1', 'yaml@^2', '@balena/dockerignore@^1.0.2'],
+  bundledDeps: ['dockerfile-ast', 'yaml', '@balena/dockerignore'],
   devDeps: [
-    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4', 'yaml@^2',
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
   ],

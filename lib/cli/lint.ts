@@ -4,6 +4,7 @@ import { CliIo, EXIT_FAILED, EXIT_OK, parseCommandArgs, UsageError } from './io'
 import { toSarif } from './sarif';
 import { RegistryMirror } from '../image';
 import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
+import { _findPolicyConfig, _loadPolicyConfig, PolicyConfig, PolicyConfigError } from '../policy/config';
 
 export const LINT_HELP = `Usage: cdk-distroless lint [options] FILE...
 
@@ -19,14 +20,35 @@ Options:
   --mirror UPSTREAM=MIRROR   the Dockerfiles pull through a registry mirror, e.g.
                              --mirror gcr.io/distroless=123456789012.dkr.ecr.eu-west-1.amazonaws.com/distroless;
                              mirrored bases are checked as their upstream catalog image; repeatable
+  --target STAGE             check the stage that is built and shipped, as docker build --target
+                             does (default: the last stage); applies to every FILE
+  --config FILE              read this configuration file instead of searching for one
+  --no-config                use no configuration file
   --stdin-filename NAME      name reported for standard input (default: <stdin>)
   --list-rules               print every rule id, level and title, then exit
   -h, --help                 show this help
 
+Configuration file:
+  .cdk-distroless.yaml (or .yml, .json), found in the working directory or the nearest parent:
+    images:                # bases outside the catalog, with their facts (BaseImage.fromRegistry)
+      - reference: registry.example.com/platform/base
+        libc: glibc        # none | glibc | musl
+        hasShell: false
+        hasPackageManager: false
+        defaultUser: { uid: 10001, gid: 10001 }
+        environment: { APP_HOME: /app }   # the image's ENV, used to resolve variables
+    registryMirrors:       # private pull-through registries of catalog images
+      - upstream: cgr.dev/chainguard
+        mirror: registry.example.com/chainguard
+    suppressions:          # every finding of a rule, acknowledged with a reason
+      - ruleId: CDL101
+        reason: digests are pinned by Renovate at release
+  --mirror and --suppress add to what the file says.
+
 Exit codes:
   0  no unsuppressed error-level finding (warnings do not fail)
   1  at least one unsuppressed error-level finding
-  2  usage error: unknown option or format, no FILE, unreadable file
+  2  usage error: unknown option or format, no FILE, unreadable file, invalid configuration file
 `;
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -51,6 +73,9 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
     'suppress': { type: 'string', multiple: true, default: [] },
     'mirror': { type: 'string', multiple: true, default: [] },
     'stdin-filename': { type: 'string', default: '<stdin>' },
+    'target': { type: 'string' },
+    'config': { type: 'string' },
+    'no-config': { type: 'boolean', default: false },
     'list-rules': { type: 'boolean', default: false },
     'help': { type: 'boolean', short: 'h', default: false },
   });
@@ -74,9 +99,20 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
 
   // Read everything first, so an unreadable file fails the run before any report is printed.
   const cwd = io.cwd ?? process.cwd();
+  const config = readConfig(values.config as string | undefined, values['no-config'] as boolean, cwd);
   const inputs = positionals.map(arg => readInput(arg, cwd, io, values['stdin-filename'] as string));
 
-  const policy = new DockerfilePolicy({ suppressions, registryMirrors });
+  let policy: DockerfilePolicy;
+  try {
+    policy = new DockerfilePolicy({
+      suppressions: [...config?.suppressions ?? [], ...suppressions],
+      registryMirrors: [...config?.registryMirrors ?? [], ...registryMirrors],
+      images: config?.images,
+      target: values.target as string | undefined,
+    });
+  } catch (e) {
+    throw new UsageError(`lint: --target ${JSON.stringify(values.target)}: ${(e as Error).message}`);
+  }
   const results = inputs.map(input => policy.lint(input.content, input.name));
 
   switch (format) {
@@ -86,7 +122,7 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
     case 'sarif':
       io.stdout(JSON.stringify(toSarif(
         results.map((result, i) => ({ result, path: inputs[i].path })),
-        { ...meta, cwd, external: suppressions },
+        { ...meta, cwd, external: [...config?.suppressions ?? [], ...suppressions] },
       ), undefined, 2) + '\n');
       break;
     default:
@@ -94,6 +130,24 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
   }
   const failed = results.some(r => r.findings.some(f => f.level === Severity.ERROR && !f.suppressed));
   return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The configuration file named by --config, or found from the working directory upwards. */
+function readConfig(explicit: string | undefined, none: boolean, cwd: string): PolicyConfig | undefined {
+  if (explicit !== undefined && none) {
+    throw new UsageError('lint: --config and --no-config contradict each other. Pass one of them.');
+  }
+  if (none) { return undefined; }
+  try {
+    const file = explicit !== undefined ? path.resolve(cwd, explicit) : _findPolicyConfig(cwd);
+    return file === undefined ? undefined : _loadPolicyConfig(file);
+  } catch (e) {
+    if (e instanceof PolicyConfigError) {
+      throw new UsageError(`lint: invalid configuration: ${e.message}`,
+        'See `cdk-distroless lint --help` for the file\'s keys, or pass --no-config to lint without it.');
+    }
+    throw e;
+  }
 }
 
 /** `RULE_ID=reason`, for a rule the policy knows. */

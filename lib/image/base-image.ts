@@ -156,9 +156,13 @@ export class BaseImage {
     return fromEntry(entry, parsed.tag ?? 'latest', parsed.digest);
   }
 
-  /** Every image the catalog lists: each repository with each of its well-known tags. */
+  /**
+   * Every image the catalog lists: each repository with each of its well-known tags. Older names that
+   * `lookup` still recognises (unsuffixed and Debian 11 distroless) are not listed.
+   */
   public static catalog(): BaseImage[] {
-    return _catalogEntries().flatMap(entry => entry.tags.map(tag => fromEntry(entry, tag || undefined)));
+    return _catalogEntries().filter(entry => entry.listed !== false)
+      .flatMap(entry => entry.tags.map(tag => fromEntry(entry, tag || undefined)));
   }
 
   // ---- Google distroless ----
@@ -424,9 +428,13 @@ export class BaseImage {
   }
 }
 
-/** The documented `@default`s of BaseImageFacts, so consumers read the same value the docs promise. */
+/**
+ * The documented `@default`s of BaseImageFacts, so consumers read the same value the docs promise.
+ * The result is a deep-frozen copy: catalog facts are shared by every image of a repository, and a
+ * caller's object must not change an image after the fact.
+ */
 function withDefaults(facts: BaseImageFacts): BaseImageFacts {
-  return {
+  return deepFreeze(deepCopy({
     ...facts,
     family: facts.family ?? ImageFamily.CUSTOM,
     architectures: facts.architectures ?? ['amd64', 'arm64'],
@@ -434,7 +442,27 @@ function withDefaults(facts: BaseImageFacts): BaseImageFacts {
     hasTmp: facts.hasTmp ?? true,
     hasPasswd: facts.hasPasswd ?? true,
     debug: facts.debug ?? false,
-  };
+  }));
+}
+
+function deepCopy<T>(value: T): T {
+  if (Array.isArray(value)) { return value.map(deepCopy) as unknown as T; }
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) { out[k] = deepCopy(v); }
+    }
+    return out as T;
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) { deepFreeze(v); }
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function fromEntry(entry: CatalogEntry, tag: string | undefined, digest?: string): BaseImage {
@@ -461,7 +489,7 @@ function google(name: string, options: GoogleDistrolessOptions): BaseImage {
   const repository = `gcr.io/distroless/${name}-${debian}`;
   if (!_catalogEntry(repository)) {
     const known = _catalogEntries()
-      .filter(e => e.repository.startsWith(`gcr.io/distroless/${name.replace(/\d+$/, '')}`))
+      .filter(e => e.listed !== false && e.repository.startsWith(`gcr.io/distroless/${name.replace(/\d+$/, '')}`))
       .map(e => e.repository.replace('gcr.io/distroless/', ''));
     throw new Error(`BaseImage: Google distroless publishes no ${name}-${debian}. Available: ${known.join(', ')}.`);
   }
@@ -485,6 +513,23 @@ function validateFacts(facts: BaseImageFacts, reference: string) {
       throw new Error(`${where}: facts.${name} must be true or false, got ${JSON.stringify(facts[name])}. `
         + 'State it: the policy cannot check a base whose shell or package manager is unknown.');
     }
+  }
+  if (facts.environment !== undefined) {
+    const env = facts.environment as unknown;
+    if (!env || typeof env !== 'object' || Array.isArray(env)) {
+      throw new Error(`${where}: facts.environment must be an object of variable names to string values, got ${JSON.stringify(env)}. `
+        + 'Use e.g. { APP_UID: "1654" }.');
+    }
+    for (const [name, value] of Object.entries(env as Record<string, unknown>)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || typeof value !== 'string') {
+        throw new Error(`${where}: facts.environment.${name} must be a variable name ([A-Za-z_][A-Za-z0-9_]*) with a string value, `
+          + `got ${JSON.stringify(value)}. Write numbers as strings, e.g. { APP_UID: "1654" }.`);
+      }
+    }
+  }
+  if (facts.deprecated !== undefined && (typeof facts.deprecated !== 'string' || !facts.deprecated.trim())) {
+    throw new Error(`${where}: facts.deprecated must say why the image is no longer updated and what replaces it, got ${JSON.stringify(facts.deprecated)}. `
+      + 'Leave it out for a maintained image.');
   }
 }
 

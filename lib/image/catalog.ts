@@ -12,6 +12,11 @@ export interface CatalogEntry {
   readonly defaultTag: string;
   /** Tags worth listing; others are still resolved by `factsFor`. */
   readonly tags: string[];
+  /**
+   * Whether `BaseImage.catalog()` lists it. Aliases and older releases are found by `lookup` (real
+   * Dockerfiles use them) but not offered.
+   */
+  readonly listed?: boolean;
   /** Facts for a tag. */
   factsFor(tag: string): BaseImageFacts;
 }
@@ -42,31 +47,52 @@ const DEBIAN13_ARCH = {
 /** Google distroless publishes only static, base, base-nossl and cc for Debian 12; its language images there are no longer updated. */
 const FROZEN = ' Debian 12 build: no longer updated upstream, use the debian13 image.';
 
+/** Why a Debian 12 language image is flagged (CDL108), and its Debian 13 successor. */
+function debian12Frozen(name: string, successor: string = name): string {
+  return `gcr.io/distroless/${name}-debian12 is no longer updated upstream (no security fixes); use gcr.io/distroless/${successor}-debian13.`;
+}
+
 /** Debian releases Google distroless is built on, with the Python each ships. */
 const DEBIAN_PYTHON: Record<string, string> = { debian12: '3.11', debian13: '3.13' };
 
-function distroless(name: string, debian: string, base: Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family'>): CatalogEntry {
+/** What Google distroless sets in every image's ENV. */
+const DISTROLESS_ENV = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
+};
+
+/** Architecture suffixes of distroless tags (`nonroot-amd64`, `latest-arm64`). */
+const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64)$/;
+
+type DistrolessBase = Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family'>;
+
+/** Facts of a Google distroless tag: `latest`, `nonroot`, `debug`, `debug-nonroot`, any of them with an arch suffix. */
+function distrolessFacts(base: DistrolessBase, tag: string): BaseImageFacts {
+  // Facts depend only on the variant; older repositories prefix a version (`java:11-debug-nonroot`).
+  const variant = tag.replace(ARCH_SUFFIX, '');
+  const debug = /(^|-)debug(-|$)/.test(variant);
+  const nonroot = /(^|-)nonroot$/.test(variant);
   return {
-    repository: `gcr.io/distroless/${name}-${debian}`,
+    environment: DISTROLESS_ENV,
+    ...base,
+    family: ImageFamily.GOOGLE_DISTROLESS,
+    hasShell: debug,
+    hasPackageManager: false,
+    debug,
+    // Debug images of the OS-only bases start BusyBox's shell; the language images keep their runtime.
+    entrypoint: base.entrypoint ?? (debug ? ['/busybox/sh'] : undefined),
+    defaultUser: nonroot ? NONROOT_65532 : ROOT,
+    nonRootUser: NONROOT_65532,
+  };
+}
+
+function distroless(name: string, debian: string, base: DistrolessBase, listed = true): CatalogEntry {
+  return {
+    repository: `gcr.io/distroless/${name}${debian ? `-${debian}` : ''}`,
     defaultTag: 'nonroot',
     tags: ['latest', 'nonroot', 'debug', 'debug-nonroot'],
-    factsFor(tag: string): BaseImageFacts {
-      // Tags may carry an architecture suffix (nonroot-amd64): facts depend only on the variant.
-      const variant = tag.replace(/-(amd64|arm64|arm|s390x|ppc64le|riscv64)$/, '');
-      const debug = variant.startsWith('debug');
-      const nonroot = variant.endsWith('nonroot');
-      return {
-        ...base,
-        family: ImageFamily.GOOGLE_DISTROLESS,
-        hasShell: debug,
-        hasPackageManager: false,
-        debug,
-        // Debug images of the OS-only bases start BusyBox's shell; the language images keep their runtime.
-        entrypoint: base.entrypoint ?? (debug ? ['/busybox/sh'] : undefined),
-        defaultUser: nonroot ? NONROOT_65532 : ROOT,
-        nonRootUser: NONROOT_65532,
-      };
-    },
+    listed,
+    factsFor: tag => distrolessFacts(base, tag),
   };
 }
 
@@ -143,6 +169,7 @@ function buildCatalog(): CatalogEntry[] {
       distroless('java-base', debian, {
         libc: Libc.GLIBC,
         architectures: current ? DEBIAN13_ARCH.java : TWO_ARCH,
+        deprecated: current ? undefined : debian12Frozen('java-base'),
         description: `The libraries a JVM needs, without a JVM: for a jlink runtime.${frozen}`,
       }),
       distroless('python3', debian, {
@@ -151,6 +178,7 @@ function buildCatalog(): CatalogEntry[] {
         runtime: 'python',
         runtimeVersion: DEBIAN_PYTHON[debian],
         entrypoint: [`/usr/bin/python${DEBIAN_PYTHON[debian]}`],
+        deprecated: current ? undefined : debian12Frozen('python3'),
         description: `Debian's Python ${DEBIAN_PYTHON[debian]}.${frozen}`,
       }),
     );
@@ -163,6 +191,7 @@ function buildCatalog(): CatalogEntry[] {
       runtime: 'java',
       runtimeVersion: version,
       entrypoint: ['/usr/bin/java', '-jar'],
+      deprecated: debian === 'debian13' ? undefined : debian12Frozen(`java${version}`),
       description: `${debian === 'debian13' ? 'Temurin' : 'OpenJDK'} ${version} JRE; the entrypoint runs the jar given as CMD.${debian === 'debian13' ? '' : FROZEN}`,
     }));
   }
@@ -175,9 +204,12 @@ function buildCatalog(): CatalogEntry[] {
       runtime: 'nodejs',
       runtimeVersion: version,
       entrypoint: ['/nodejs/bin/node'],
+      deprecated: current ? undefined : debian12Frozen(`nodejs${version}`, version === '20' ? 'nodejs24' : undefined),
       description: `Node.js ${version}; the entrypoint runs the script given as CMD.${current ? '' : FROZEN}`,
     }));
   }
+
+  entries.push(...legacyDistroless());
 
   entries.push(
     chainguard('static', { libc: Libc.NONE, description: 'Wolfi static: ca-certificates, tzdata, /etc/passwd; no libc.' }),
@@ -194,30 +226,12 @@ function buildCatalog(): CatalogEntry[] {
     entries.push({
       repository: `mcr.microsoft.com/dotnet/${flavor}`,
       defaultTag: '10.0-noble-chiseled',
-      tags: versions.flatMap(v => [`${v}-noble-chiseled`, `${v}-noble-chiseled-extra`]),
-      factsFor(tag: string): BaseImageFacts {
-        const chiseled = tag.includes('chiseled');
-        const version = tag.split('-')[0];
-        return {
-          family: chiseled ? ImageFamily.DOTNET_CHISELED : ImageFamily.TOOLCHAIN,
-          libc: Libc.GLIBC,
-          hasShell: !chiseled,
-          hasPackageManager: !chiseled,
-          // Chiseled tags run as `app`; the full Debian-based tags default to root but ship `app`.
-          defaultUser: chiseled ? DOTNET_APP : ROOT,
-          nonRootUser: DOTNET_APP,
-          runtime: flavor === 'runtime-deps' ? undefined : 'dotnet',
-          runtimeVersion: flavor === 'runtime-deps' ? undefined : version,
-          architectures: ['amd64', 'arm64', 'arm'],
-          description: chiseled
-            ? `Ubuntu 24.04 chiseled .NET ${flavor}: no shell, no package manager, runs as app (1654).`
-            : `.NET ${flavor} on a full OS: build stages only.`,
-        };
-      },
+      tags: versions.flatMap(v => [`${v}-noble-chiseled`, `${v}-noble-chiseled-extra`, `${v}-azurelinux3.0-distroless`]),
+      factsFor: tag => dotnetFacts(flavor, tag),
     });
   }
   entries.push(toolchain('mcr.microsoft.com/dotnet/sdk', '10.0', ['8.0', '9.0', '10.0'], ImageFamily.TOOLCHAIN, {
-    runtime: 'dotnet', description: '.NET SDK: build stage for .NET apps.',
+    runtime: 'dotnet', environment: { APP_UID: '1654', DOTNET_RUNNING_IN_CONTAINER: 'true' }, description: '.NET SDK: build stage for .NET apps.',
   }));
 
   for (const rock of [['python', '3.12-24.04_stable'], ['jre', '21-24.04_stable'], ['dotnet-runtime', '8.0-24.04_stable'], ['aspnet', '8.0-24.04_stable']]) {
@@ -301,6 +315,131 @@ function buildCatalog(): CatalogEntry[] {
     toolchain('gradle', '8-jdk21', ['8-jdk17', '8-jdk21'], ImageFamily.TOOLCHAIN, { runtime: 'java', description: 'Gradle with a JDK: build stage for Java.' }),
   );
   return entries;
+}
+
+/**
+ * Google distroless names real Dockerfiles still use: the names without a Debian suffix (which follow
+ * Google's default release), the Debian 11 and 10 builds, and the old `java` and `nodejs` repositories
+ * with version tags. Found by lookup, not listed; the language images and older releases are no
+ * longer updated.
+ */
+function legacyDistroless(): CatalogEntry[] {
+  const entries: CatalogEntry[] = [];
+  const frozen = (what: string, instead: string) =>
+    `${what} is no longer updated upstream (no security fixes); use ${instead}.`;
+  // The OS-only bases without suffix are built from the Debian 12 images and are still updated.
+  for (const [name, libc, what] of [
+    ['static', Libc.NONE, 'no libc'], ['base', Libc.GLIBC, 'glibc and libssl'],
+    ['base-nossl', Libc.GLIBC, 'glibc without libssl'], ['cc', Libc.GLIBC, 'glibc, libgcc and libstdc++'],
+  ] as const) {
+    entries.push(distroless(name, '', {
+      libc,
+      architectures: MULTI_ARCH,
+      description: `Unsuffixed alias of ${name}-debian12 (${what}); it moves when Google changes its default Debian release: prefer ${name}-debian13.`,
+    }, false));
+  }
+  // Unsuffixed language images point at Debian 12 or older builds, which are no longer updated.
+  const language = (name: string, debian: string, runtime: string | undefined, version: string | undefined,
+    entrypoint: string[] | undefined, instead: string): CatalogEntry => {
+    const label = `gcr.io/distroless/${name}${debian ? `-${debian}` : ''}`;
+    return distroless(name, debian, {
+      libc: Libc.GLIBC,
+      architectures: TWO_ARCH,
+      runtime,
+      runtimeVersion: version,
+      entrypoint,
+      deprecated: frozen(label, `gcr.io/distroless/${instead}`),
+      description: `${runtime ? `${runtime}${version ? ` ${version}` : ''}` : 'JVM libraries'} on an older Debian build.`,
+    }, false);
+  };
+  const java = ['/usr/bin/java', '-jar'];
+  const node = ['/nodejs/bin/node'];
+  for (const debian of ['', 'debian11', 'debian10']) {
+    entries.push(
+      language('java-base', debian, undefined, undefined, undefined, 'java-base-debian13'),
+      language('python3', debian, 'python', undefined, ['/usr/bin/python3'], 'python3-debian13'),
+      language('java11', debian, 'java', '11', java, 'java21-debian13'),
+      language('java17', debian, 'java', '17', java, 'java17-debian13'),
+    );
+  }
+  entries.push(
+    language('java21', '', 'java', '21', java, 'java21-debian13'),
+    ...['16', '18', '20', '22', '24'].map(v => language(`nodejs${v}`, '', 'nodejs', v, node, 'nodejs24-debian13')),
+    ...['16', '18', '20'].map(v => language(`nodejs${v}`, 'debian11', 'nodejs', v, node, 'nodejs24-debian13')),
+  );
+  for (const debian of ['debian11', 'debian10']) {
+    for (const [name, libc] of [['static', Libc.NONE], ['base', Libc.GLIBC], ['base-nossl', Libc.GLIBC], ['cc', Libc.GLIBC]] as const) {
+      entries.push(distroless(name, debian, {
+        libc,
+        architectures: MULTI_ARCH,
+        deprecated: frozen(`gcr.io/distroless/${name}-${debian}`, `gcr.io/distroless/${name}-debian13`),
+        description: `Debian ${debian.slice(6)} build of ${name}.`,
+      }, false));
+    }
+  }
+  // The first repositories: gcr.io/distroless/java:11, java:11-nonroot, nodejs:16, nodejs:16-debug.
+  for (const [name, runtime, entrypoint, instead] of [
+    ['java', 'java', java, 'java21-debian13'], ['nodejs', 'nodejs', node, 'nodejs24-debian13'],
+  ] as const) {
+    entries.push({
+      repository: `gcr.io/distroless/${name}`,
+      defaultTag: 'latest',
+      tags: ['latest'],
+      listed: false,
+      factsFor: tag => distrolessFacts({
+        libc: Libc.GLIBC,
+        architectures: TWO_ARCH,
+        runtime,
+        runtimeVersion: /^(\d+)/.exec(tag)?.[1],
+        entrypoint: [...entrypoint],
+        deprecated: frozen(`gcr.io/distroless/${name}`, `gcr.io/distroless/${instead}`),
+        description: `The first ${runtime} repository of Google distroless, versions as tags.`,
+      }, tag),
+    });
+  }
+  return entries;
+}
+
+/** .NET version of a Microsoft tag (`8.0-noble-chiseled` -> 8), or undefined. */
+function dotnetMajor(tag: string): number | undefined {
+  const m = /^(\d+)\.\d+/.exec(tag);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Facts of `mcr.microsoft.com/dotnet/<flavor>:<tag>`. Chiseled (Ubuntu) and Azure Linux distroless
+ * tags have no shell and no package manager and run as `app` (1654); every other tag is a full OS.
+ * .NET 8 and later set `APP_UID` for `USER $APP_UID` in every image.
+ */
+function dotnetFacts(flavor: string, tag: string): BaseImageFacts {
+  const chiseled = tag.includes('chiseled');
+  const azureDistroless = tag.includes('-distroless');
+  const shellless = chiseled || azureDistroless;
+  const version = tag.split('-')[0];
+  const major = dotnetMajor(tag);
+  const modern = major === undefined || major >= 8;
+  const environment: Record<string, string> = modern ? { APP_UID: '1654' } : {};
+  environment.DOTNET_RUNNING_IN_CONTAINER = 'true';
+  if (modern) { environment.ASPNETCORE_HTTP_PORTS = '8080'; }
+  const family = chiseled ? ImageFamily.DOTNET_CHISELED : azureDistroless ? ImageFamily.DOTNET_DISTROLESS : ImageFamily.TOOLCHAIN;
+  return {
+    family,
+    libc: tag.includes('alpine') ? Libc.MUSL : Libc.GLIBC,
+    hasShell: !shellless,
+    hasPackageManager: !shellless,
+    // Chiseled and distroless tags run as `app`; the full OS tags default to root but ship `app`.
+    defaultUser: shellless && modern ? DOTNET_APP : ROOT,
+    nonRootUser: modern ? DOTNET_APP : undefined,
+    runtime: flavor === 'runtime-deps' ? undefined : 'dotnet',
+    runtimeVersion: flavor === 'runtime-deps' ? undefined : version,
+    architectures: ['amd64', 'arm64', 'arm'],
+    environment,
+    description: chiseled
+      ? `Ubuntu chiseled .NET ${flavor}: no shell, no package manager, runs as app (1654).`
+      : azureDistroless
+        ? `Azure Linux distroless .NET ${flavor}: no shell, no package manager, runs as app (1654).`
+        : `.NET ${flavor} on a full OS: build stages only.`,
+  };
 }
 
 /** The catalog, built once, with its entries indexed as factories and lookups use them. */

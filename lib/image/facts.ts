@@ -22,6 +22,8 @@ export enum ImageFamily {
   UBUNTU_CHISELED = 'ubuntu-chiseled',
   /** Microsoft's chiseled .NET images on Ubuntu. */
   DOTNET_CHISELED = 'dotnet-chiseled',
+  /** Microsoft's distroless .NET images on Azure Linux (`*-azurelinux3.0-distroless`). */
+  DOTNET_DISTROLESS = 'dotnet-distroless',
   /** BusyBox: no package manager, but a shell. */
   BUSYBOX = 'busybox',
   /** The empty image. */
@@ -139,6 +141,18 @@ export interface BaseImageFacts {
    * @default - ImageRole.BUILD when it has a package manager, otherwise ImageRole.FINAL
    */
   readonly role?: ImageRole;
+  /**
+   * Environment variables the image sets (its `ENV`), which a Dockerfile built on it can use:
+   * .NET 8+ images set `APP_UID=1654` for `USER $APP_UID`.
+   * @default - none: variables the Dockerfile does not set itself are unset
+   */
+  readonly environment?: { [name: string]: string };
+  /**
+   * Why the image is no longer updated upstream and what to use instead. The policy warns (CDL108)
+   * when a final stage is built on it.
+   * @default - the image is maintained upstream
+   */
+  readonly deprecated?: string;
   /**
    * One line about the image.
    * @default - none

@@ -29,6 +29,13 @@ export interface DockerfilePolicyProps {
    * @default - only the catalog
    */
   readonly images?: BaseImage[];
+  /**
+   * The stage that is built and shipped, as `docker build --target` names it (case-insensitive).
+   * That stage is checked as the final one; stages after it are never built into the image.
+   * A target no stage has is reported as CDL001.
+   * @default - the last stage
+   */
+  readonly target?: string;
 }
 
 /** The findings for one Dockerfile. */
@@ -97,6 +104,11 @@ export class DockerfilePolicy {
 
   constructor(props: DockerfilePolicyProps = {}) {
     this.props = props ?? {};
+    const target = this.props.target as unknown;
+    if (target !== undefined && (typeof target !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target))) {
+      throw new Error(`DockerfilePolicy: target ${JSON.stringify(target)} is not a stage name. `
+        + 'Pass the name of a stage as written after AS in its FROM (letters, digits, "_", "." and "-"), e.g. target: \'runtime\', or leave it out to check the last stage.');
+    }
   }
 
   /**
@@ -121,6 +133,7 @@ export class DockerfilePolicy {
       registryMirrors: this.props.registryMirrors,
       suppressions: this.props.suppressions,
       knownRuleIds: new Set(RULES.map(r => r.info.id)),
+      target: this.props.target,
     });
 
     const findings: Finding[] = [];

@@ -4,8 +4,8 @@
  * workdir, and the build secrets it mounts. The workload layer turns it into an `ImageProfile`.
  * Internal: not exported from lib/index.ts.
  */
-import { Analysis, BaseResolution, EffectiveUser } from './analysis';
-import { _expand, VariableLookup } from './expand';
+import { _expandAt, _finalStageEnvironment, Analysis, BaseResolution, EffectiveUser } from './analysis';
+import { _expand, Expansion } from './expand';
 import { ModelInstruction } from './model';
 
 /** A value of the final image with the line that set it. */
@@ -38,7 +38,7 @@ export interface DockerfileProfile {
   readonly command?: ProfileValue<string[]>;
   /** Whether an ENTRYPOINT of the final chain reset an inherited CMD. */
   readonly commandReset: boolean;
-  /** ENV of the final chain whose values are known. */
+  /** The final image's environment whose values are known: the base image's ENV, then the final chain's. */
   readonly environment: { [name: string]: string };
   /** WORKDIR in effect; undefined when the final chain sets none. */
   readonly workdir?: string;
@@ -66,41 +66,22 @@ export interface DockerfileProfile {
  */
 export function _profile(a: Analysis): DockerfileProfile {
   const model = a.model;
-  const esc = model.escapeChar;
-  const globals = globalScope(a);
   const problems: ProfileProblem[] = [];
   const volumes: Array<ProfileValue<string>> = [];
   const ports: Array<ProfileValue<number>> = [];
-  const environment: { [name: string]: string } = {};
   const copyDestinations: string[] = [];
   let entrypoint: ProfileValue<string[]> | undefined;
   let command: ProfileValue<string[]> | undefined;
   let commandReset = false;
   let workdir: string | undefined;
 
-  const env = new Map<string, string | undefined>();
   for (const stage of a.finalChain) {
-    const args = new Map<string, string | undefined>();
-    const lookup: VariableLookup = name => (env.has(name) ? env.get(name) : args.get(name));
-    const expand = (text: string) => _expand(text, lookup, esc);
     let cmdSet = false;
     for (const ins of stage.stage.instructions) {
       const line = ins.range.line;
+      // Variables as the policy resolved them before this instruction (ARGs, ENVs, the base's ENV); quotes removed.
+      const expand = (text: string) => _expandAt(a, ins, text);
       switch (ins.keyword) {
-        case 'ARG':
-          for (const p of ins.properties) {
-            const own = p.value === undefined ? undefined : expand(p.value);
-            args.set(p.name, own ? (own.unresolved.length === 0 ? own.value : undefined) : globals.get(p.name));
-          }
-          break;
-        case 'ENV':
-          for (const p of ins.properties) {
-            const v = p.value === undefined ? undefined : expand(p.value);
-            const known = v && v.unresolved.length === 0 ? v.value : undefined;
-            env.set(p.name, known);
-            if (known === undefined) { delete environment[p.name]; } else { environment[p.name] = known; }
-          }
-          break;
         case 'WORKDIR': {
           const w = expand(ins.text);
           if (w.unresolved.length > 0) {
@@ -110,7 +91,7 @@ export function _profile(a: Analysis): DockerfileProfile {
           break;
         }
         case 'VOLUME':
-          for (const v of volumeArgs(ins, expand, problems)) {
+          for (const v of volumeArgs(a, ins, expand, problems)) {
             const p = joinPath(workdir ?? '/', v);
             if (!volumes.some(o => o.value === p)) { volumes.push({ value: p, line }); }
           }
@@ -148,10 +129,10 @@ export function _profile(a: Analysis): DockerfileProfile {
           break;
         case 'COPY':
         case 'ADD': {
-          const words = ins.words.map(w => expand(w.value).value);
-          const dest = ins.text.startsWith('[') ? jsonLast(ins.text) ?? words[words.length - 1] : words[words.length - 1];
-          if (dest !== undefined && words.length >= 2) {
-            copyDestinations.push(joinPath(workdir ?? '/', dest));
+          const json = ins.text.startsWith('[') ? jsonArgs(ins.text) : undefined;
+          const args = json ?? ins.words.map(w => w.value);
+          if (args.length >= 2) {
+            copyDestinations.push(joinPath(workdir ?? '/', json ? args[args.length - 1] : expand(args[args.length - 1]).value));
           }
           break;
         }
@@ -159,6 +140,11 @@ export function _profile(a: Analysis): DockerfileProfile {
           break;
       }
     }
+  }
+
+  const environment: { [name: string]: string } = {};
+  for (const [name, value] of _finalStageEnvironment(a)) {
+    if (value !== undefined) { environment[name] = value; }
   }
 
   const secretIds: string[] = [];
@@ -203,46 +189,29 @@ export function _profile(a: Analysis): DockerfileProfile {
   };
 }
 
-/** Global ARG defaults, as FROM and an `ARG NAME` redeclared in a stage see them. */
-function globalScope(a: Analysis): Map<string, string | undefined> {
-  const scope = new Map<string, string | undefined>();
-  for (const arg of a.model.globalArgs) {
-    for (const p of arg.properties) {
-      const v = p.value === undefined ? undefined : _expand(p.value, name => scope.get(name), a.model.escapeChar);
-      scope.set(p.name, v && v.unresolved.length === 0 ? v.value : undefined);
-    }
-  }
-  return scope;
-}
-
-/** VOLUME's paths: a JSON array, or whitespace-separated words. */
-function volumeArgs(ins: ModelInstruction, expand: (t: string) => { value: string; unresolved: string[] }, problems: ProfileProblem[]): string[] {
+/** VOLUME's paths: a JSON array (variables expanded inside its strings), or whitespace-separated words. */
+function volumeArgs(a: Analysis, ins: ModelInstruction, expand: (t: string) => Expansion, problems: ProfileProblem[]): string[] {
   const line = ins.range.line;
-  if (ins.text.startsWith('[')) {
-    const e = expand(ins.text);
-    try {
-      const parsed: unknown = JSON.parse(e.value);
-      if (Array.isArray(parsed) && parsed.every(p => typeof p === 'string')) {
-        if (e.unresolved.length > 0) {
-          problems.push({ line, message: `VOLUME ${ins.text} uses ${vars(e.unresolved)} without a value` });
-          return [];
-        }
-        return (parsed as string[]).filter(p => p.trim() !== '');
-      }
-    } catch {
-      // not JSON: Docker reads it as plain words
-    }
-  }
+  const json = ins.text.startsWith('[') ? jsonArgs(ins.text) : undefined;
+  const words = json ?? ins.words.map(w => w.value);
   const out: string[] = [];
-  for (const w of ins.words) {
-    const e = expand(w.value);
-    if (e.unresolved.length > 0 || e.value === '') {
-      problems.push({ line, message: `VOLUME ${w.value} uses ${vars(e.unresolved)} without a value` });
+  for (const w of words) {
+    // A JSON string is already unquoted: expand its variables only.
+    const e = json ? _expand(w, name => lookup(a, ins, name), a.model.escapeChar) : expand(w);
+    if (e.unresolved.length > 0 || e.value.trim() === '') {
+      problems.push({ line, message: `VOLUME ${w} uses ${vars(e.unresolved)} without a value` });
       continue;
     }
     out.push(e.value);
   }
   return out;
+}
+
+/** A variable as the policy's scope before `ins` holds it: ENV wins over ARG, as in Docker. */
+function lookup(a: Analysis, ins: ModelInstruction, name: string): string | undefined {
+  const scope = a.scopes.get(ins);
+  if (!scope) { return undefined; }
+  return scope.env.has(name) ? scope.env.get(name) : scope.args.get(name);
 }
 
 /** ENTRYPOINT or CMD as the argv Docker runs. */
@@ -253,10 +222,11 @@ function argv(ins: ModelInstruction): string[] {
   return text === '' ? [] : ['/bin/sh', '-c', text];
 }
 
-function jsonLast(text: string): string | undefined {
+/** The strings of a JSON-array argument list, or undefined when it is not one (then Docker reads plain words). */
+function jsonArgs(text: string): string[] | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (Array.isArray(parsed) && parsed.length > 0 && typeof parsed[parsed.length - 1] === 'string') { return parsed[parsed.length - 1] as string; }
+    if (Array.isArray(parsed) && parsed.every(p => typeof p === 'string')) { return parsed as string[]; }
   } catch {
     // plain form
   }

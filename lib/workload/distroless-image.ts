@@ -8,7 +8,7 @@ import { DistrolessDockerfile, DistrolessDockerfileProps } from '../dockerfile';
 import { checkPath, normalizeAbsolute, show } from '../dockerfile/private/escape';
 import { BaseImage, ImageUser, Libc, RegistryMirror } from '../image';
 import { _parseReference } from '../image/reference';
-import { DockerfilePolicy, DockerfilePolicyProps, Finding, LintResult, Severity, Suppression } from '../policy';
+import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
 import { Analysis } from '../policy/analysis';
 import { _profile, DockerfileProfile } from '../policy/profile';
 import { secretWord } from '../policy/rules/secret-in-arg-env';
@@ -197,7 +197,8 @@ export class DistrolessImage {
         ports: [...dockerfile.exposedPorts],
         entrypoint: [...dockerfile.entrypoint],
         command: [...dockerfile.command],
-        environment: { ...dockerfile.environment },
+        // The image's environment: the base's ENV, then what the generator sets (as fromDockerfile reads it).
+        environment: { ...(dockerfile.finalImage.facts.environment ?? {}), ...dockerfile.environment },
         workdir: dockerfile.workdir,
         baseImage: dockerfile.finalImage,
         hasShell: dockerfile.finalImage.facts.hasShell,
@@ -234,9 +235,8 @@ export class DistrolessImage {
     const user = opts.user === undefined ? undefined : checkUser(opts.user, `${what}: user`);
 
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    // `target` is passed to the policy, which then checks that stage as the final one.
-    const policyProps = { suppressions, images, registryMirrors, ...(target !== undefined ? { target } : {}) } as DockerfilePolicyProps;
-    const { result: lint, analysis } = new DockerfilePolicy(policyProps)._lintWithAnalysis(text, shown);
+    // The policy checks the target stage as the final one; the profile reads the same stage.
+    const { result: lint, analysis } = new DockerfilePolicy({ suppressions, images, registryMirrors, target })._lintWithAnalysis(text, shown);
     if (lint.errorCount > 0) {
       throw new Error(DockerfilePolicy.failureMessage(lint, what));
     }
@@ -537,7 +537,7 @@ function checkTarget(target: string | undefined, p: DockerfileProfile, a: Analys
     throw new Error(`${where}: target ${show(target)} is not a stage of the Dockerfile (stages: ${show(p.stageNames)}). Use one of them, or omit target to build the last stage.`);
   }
   if (a.finalStage?.from.stageName !== target.toLowerCase()) {
-    throw new Error(`${where}: target ${show(target)} is not the last stage, and the policy checked the last one. Move the stage to the end, or omit target.`);
+    throw new Error(`${where}: target ${show(target)} is not the stage the policy checked (${show(a.finalStage?.from.stageName)}). Report this to the cdk-distroless maintainers.`);
   }
 }
 

@@ -423,3 +423,114 @@ describe('fromRegistry', () => {
     })).toThrow(/facts.defaultUser must have numeric uid and gid/);
   });
 });
+
+describe('facts are immutable', () => {
+  test('regression: changing one image\'s facts cannot change what another catalog image reports', () => {
+    const image = BaseImage.googleStatic();
+    expect(() => { (image.facts.defaultUser as { uid: number }).uid = 0; }).toThrow(TypeError);
+    expect(() => { (image.facts.architectures as string[]).push('mips'); }).toThrow(TypeError);
+    expect(() => { (image.facts as { hasShell: boolean }).hasShell = true; }).toThrow(TypeError);
+    expect(BaseImage.googleStatic().facts.defaultUser.uid).toBe(65532);
+    expect(BaseImage.googleBase().facts.defaultUser.uid).toBe(65532);
+    expect(BaseImage.chainguardStatic().facts.defaultUser.uid).toBe(65532);
+    expect(BaseImage.googleStatic().facts.architectures).not.toContain('mips');
+  });
+
+  test('catalog environment and entrypoint are frozen too', () => {
+    const dotnet = BaseImage.dotnetChiseled();
+    expect(() => { (dotnet.facts.environment as Record<string, string>).APP_UID = '0'; }).toThrow(TypeError);
+    expect(() => { (BaseImage.googleJava().facts.entrypoint as string[]).length = 0; }).toThrow(TypeError);
+    expect(BaseImage.dotnetChiseled().facts.environment?.APP_UID).toBe('1654');
+    expect(BaseImage.googleJava().facts.entrypoint).toEqual(['/usr/bin/java', '-jar']);
+  });
+
+  test('fromRegistry copies the caller\'s facts: changing them afterwards changes nothing', () => {
+    const user = { uid: 1000, gid: 1000 };
+    const environment: Record<string, string> = { APP_HOME: '/app' };
+    const image = BaseImage.fromRegistry('registry.example.com/base:1', {
+      libc: Libc.GLIBC, hasShell: false, hasPackageManager: false, defaultUser: user, environment,
+    });
+    user.uid = 0;
+    environment.APP_HOME = '/';
+    expect(image.facts.defaultUser.uid).toBe(1000);
+    expect(image.facts.environment).toEqual({ APP_HOME: '/app' });
+    expect(Object.isFrozen(image.facts.defaultUser)).toBe(true);
+  });
+
+  test('withDigest and withMirror keep frozen facts', () => {
+    const image = BaseImage.googleStatic().withDigest(DIGEST).withMirror(RegistryMirror.of('gcr.io', 'registry.example.com/gcr'));
+    expect(Object.isFrozen(image.facts)).toBe(true);
+    expect(image.facts.defaultUser.uid).toBe(65532);
+  });
+});
+
+describe('image environment and deprecation facts', () => {
+  test('.NET 8+ images set APP_UID=1654 in every flavor and variant', () => {
+    for (const ref of ['mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled', 'mcr.microsoft.com/dotnet/runtime-deps:8.0',
+      'mcr.microsoft.com/dotnet/runtime:10.0-azurelinux3.0-distroless', 'mcr.microsoft.com/dotnet/sdk:9.0']) {
+      expect([ref, BaseImage.lookup(ref)?.facts.environment?.APP_UID]).toEqual([ref, '1654']);
+    }
+  });
+
+  test('Azure Linux distroless .NET tags have no shell or package manager and run as app', () => {
+    const image = BaseImage.lookup('mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0-distroless')!;
+    expect(image.facts.family).toBe(ImageFamily.DOTNET_DISTROLESS);
+    expect([image.facts.hasShell, image.facts.hasPackageManager, image.role]).toEqual([false, false, ImageRole.FINAL]);
+    expect(image.facts.defaultUser.uid).toBe(1654);
+  });
+
+  test('.NET alpine tags are musl; full tags are build images running as root', () => {
+    expect(BaseImage.lookup('mcr.microsoft.com/dotnet/runtime:8.0-alpine')?.facts.libc).toBe(Libc.MUSL);
+    const full = BaseImage.lookup('mcr.microsoft.com/dotnet/runtime-deps:8.0')!;
+    expect([full.role, full.facts.defaultUser.uid]).toEqual([ImageRole.BUILD, 0]);
+  });
+
+  test('fails if facts.environment is not a map of names to strings', () => {
+    const facts = { libc: Libc.GLIBC, hasShell: false, hasPackageManager: false, defaultUser: { uid: 1, gid: 1 } };
+    expect(() => BaseImage.fromRegistry('r.example.com/a:1', { ...facts, environment: { APP_UID: 1654 as unknown as string } }))
+      .toThrow(/facts\.environment\.APP_UID must be a variable name .* with a string value, got 1654/);
+    expect(() => BaseImage.fromRegistry('r.example.com/a:1', { ...facts, environment: ['A=1'] as unknown as Record<string, string> }))
+      .toThrow(/facts\.environment must be an object/);
+    expect(() => BaseImage.fromRegistry('r.example.com/a:1', { ...facts, deprecated: ' ' })).toThrow(/facts\.deprecated must say why/);
+  });
+});
+
+describe('Google distroless names real Dockerfiles use', () => {
+  test.each([
+    ['gcr.io/distroless/static:nonroot', Libc.NONE, 65532, undefined],
+    ['gcr.io/distroless/base:nonroot', Libc.GLIBC, 65532, undefined],
+    ['gcr.io/distroless/cc', Libc.GLIBC, 0, undefined],
+    ['gcr.io/distroless/static:nonroot-amd64', Libc.NONE, 65532, undefined],
+    ['gcr.io/distroless/static:latest-arm64', Libc.NONE, 0, undefined],
+    ['gcr.io/distroless/python3', Libc.GLIBC, 0, /no longer updated.*python3-debian13/],
+    ['gcr.io/distroless/java17:nonroot', Libc.GLIBC, 65532, /no longer updated.*java17-debian13/],
+    ['gcr.io/distroless/nodejs20-debian12', Libc.GLIBC, 0, /no longer updated.*nodejs24-debian13/],
+    ['gcr.io/distroless/static-debian11:nonroot', Libc.NONE, 65532, /static-debian11 is no longer updated.*static-debian13/],
+    ['gcr.io/distroless/base-debian10', Libc.GLIBC, 0, /no longer updated/],
+    ['gcr.io/distroless/java:11', Libc.GLIBC, 0, /no longer updated.*java21-debian13/],
+    ['gcr.io/distroless/java:11-nonroot', Libc.GLIBC, 65532, /no longer updated/],
+  ] as const)('%s is known', (ref, libc, uid, deprecated) => {
+    const image = BaseImage.lookup(ref)!;
+    expect(image).toBeDefined();
+    expect([image.facts.libc, image.facts.defaultUser.uid, image.facts.hasShell]).toEqual([libc, uid, false]);
+    if (deprecated) { expect(image.facts.deprecated).toMatch(deprecated); } else { expect(image.facts.deprecated).toBeUndefined(); }
+  });
+
+  test('debug tags of older names are debug variants', () => {
+    expect(BaseImage.lookup('gcr.io/distroless/static:debug-nonroot')?.facts.debug).toBe(true);
+    expect(BaseImage.lookup('gcr.io/distroless/java:11-debug')?.facts.hasShell).toBe(true);
+  });
+
+  test('older names are found by lookup but not listed in catalog()', () => {
+    const listed = new Set(BaseImage.catalog().map(i => i.repository));
+    expect(listed.has('gcr.io/distroless/static')).toBe(false);
+    expect(listed.has('gcr.io/distroless/static-debian11')).toBe(false);
+    expect(listed.has('gcr.io/distroless/static-debian13')).toBe(true);
+  });
+
+  test('Debian 12 language images are flagged as no longer updated; Debian 12 OS images are not', () => {
+    expect(BaseImage.googleJava({ debian: DebianRelease.DEBIAN12 }).facts.deprecated).toMatch(/java21-debian12 is no longer updated/);
+    expect(BaseImage.googleStatic({ debian: DebianRelease.DEBIAN12 }).facts.deprecated).toBeUndefined();
+    expect(BaseImage.googleJava().facts.deprecated).toBeUndefined();
+  });
+});

@@ -27,6 +27,7 @@ describe('rule pack', () => {
       ['CDL105', 'warning'],
       ['CDL106', 'warning'],
       ['CDL107', 'warning'],
+      ['CDL108', 'warning'],
     ]);
   });
 

@@ -29,8 +29,9 @@ describe('_profile: the final image read from the policy\'s analysis', () => {
   });
 
   test('ENV: known values only; a later ENV without a known value removes the name', () => {
-    const p = profile(`FROM ${GOOD_BASE}`, 'ARG V', 'ENV A=1 B=$V C=x', 'ENV C=$V');
-    expect(p.environment).toEqual({ A: '1' });
+    const p = profile(`FROM ${GOOD_BASE}`, 'ARG V', 'ENV A=1 B=$V C=x', 'ENV C=$V SSL_CERT_FILE=/own.pem');
+    // The base's ENV (distroless: PATH, SSL_CERT_FILE) under the stage's.
+    expect(p.environment).toEqual({ PATH: expect.stringContaining('/usr/bin'), SSL_CERT_FILE: '/own.pem', A: '1' });
   });
 
   test('shell-form ENTRYPOINT and CMD are what Docker runs: /bin/sh -c', () => {
@@ -50,6 +51,13 @@ describe('_profile: the final image read from the policy\'s analysis', () => {
       'USER $UID:$UID', 'VOLUME $DIR', 'ENV X=$FREE');
     expect(p.declaredArgs).toEqual(['BASE', 'VERSION', 'UID', 'DIR', 'FREE']);
     expect([...p.decisiveArgs.entries()]).toEqual([['BASE', 5], ['UID', 9], ['DIR', 10]]);
+  });
+
+  test('quotes are removed and .NET\'s $APP_UID comes from the base image', () => {
+    const p = profile(`FROM mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled@${DIGEST}`, 'WORKDIR "/srv/app"', 'VOLUME "/data"', 'EXPOSE "8080"', 'USER $APP_UID');
+    expect([p.workdir, p.volumes.map(v => v.value), p.ports.map(x => x.value)]).toEqual(['/srv/app', ['/data'], [8080]]);
+    expect(p.user?.value).toBe('1654');
+    expect(p.environment.APP_UID).toBe('1654');
   });
 
   test('stage names and scratch', () => {

@@ -35,7 +35,9 @@ describe('DistrolessImage.fromSource', () => {
     expect(p.ports).toEqual([8080]);
     expect(p.entrypoint).toEqual(['/nodejs/bin/node']);
     expect(p.command).toEqual(['/app/server.js', '--verbose']);
-    expect(p.environment).toEqual({ NODE_ENV: 'production', LOG_LEVEL: 'info' });
+    // The base's own ENV (distroless sets PATH and SSL_CERT_FILE), then the generator's.
+    expect(p.environment).toEqual({ ...BaseImage.googleNodejs().facts.environment, NODE_ENV: 'production', LOG_LEVEL: 'info' });
+    expect(p.environment.SSL_CERT_FILE).toBe('/etc/ssl/certs/ca-certificates.crt');
     expect(p.workdir).toBe('/app');
     expect(p.baseImage?.repository).toBe('gcr.io/distroless/nodejs24-debian13');
     expect(p.hasShell).toBe(false);
@@ -153,7 +155,7 @@ describe('DistrolessImage.fromDockerfile: the profile of a hand-written Dockerfi
       writablePaths: ['/tmp'],
       entrypoint: ['/app/app'],
       command: ['serve'],
-      environment: { MODE: 'prod' },
+      environment: { ...BaseImage.googleStatic().facts.environment, MODE: 'prod' },
       workdir: '/app',
       hasShell: false,
       libc: Libc.NONE,
@@ -169,6 +171,12 @@ describe('DistrolessImage.fromDockerfile: the profile of a hand-written Dockerfi
     expect(image(['ARG UID=10001', `FROM ${STATIC}`, 'ARG UID', 'USER ${UID}:${UID}']).profile.user).toEqual({ uid: 10001, gid: 10001 });
     expect(image([`FROM ${STATIC}`, 'ARG APP_UID=2000', 'USER $APP_UID:$APP_UID']).profile.user).toEqual({ uid: 2000, gid: 2000 });
     expect(image([`FROM ${STATIC}`, 'ENV RUN_AS=3000', 'USER $RUN_AS:$RUN_AS']).profile.user).toEqual({ uid: 3000, gid: 3000 });
+  });
+
+  test('USER $APP_UID on .NET: the variable the base image defines, and the base\'s group for that uid', () => {
+    const img = image([`FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled@${DIGEST}`, 'COPY app/ /app/', 'USER $APP_UID', 'ENTRYPOINT ["dotnet", "/app/App.dll"]']);
+    expect(img.profile.user).toMatchObject({ uid: 1654, gid: 1654 });
+    expect(img.profile.environment).toMatchObject({ APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080' });
   });
 
   test('no USER on a :nonroot base: the base\'s default user, 65532', () => {
@@ -228,6 +236,17 @@ describe('DistrolessImage.fromDockerfile: the profile of a hand-written Dockerfi
       { buildArgs: { VERSION: '1.2.3' }, platform: CpuArchitecture.ARM64 });
     expect(img.buildArgs).toEqual({ VERSION: '1.2.3' });
     expect(img.platform).toBe(CpuArchitecture.ARM64);
+  });
+
+  test('target: the profile is the target stage\'s, as the policy checked it; later stages do not count', () => {
+    const img = image([
+      `FROM ${GOLANG} AS build`, 'RUN go build -o /out/app',
+      `FROM ${STATIC} AS runtime`, 'COPY --from=build /out/app /app', 'USER 10001:10001', 'EXPOSE 8080', 'ENTRYPOINT ["/app"]',
+      `FROM ${GOLANG} AS test`, 'USER root', 'RUN go test ./...',
+    ], { target: 'Runtime' });
+    expect(img.target).toBe('Runtime');
+    expect(img.profile).toMatchObject({ user: { uid: 10001, gid: 10001 }, ports: [8080], entrypoint: ['/app'], libc: Libc.NONE });
+    expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532', `FROM ${GOLANG} AS test`, 'USER root'])).toThrow(/CDL009/);
   });
 
   test('a probe copied to HealthCheck.PROBE_PATH is found; another path can be named', () => {
@@ -325,8 +344,11 @@ describe('DistrolessImage.fromDockerfile: rejections', () => {
     expect(() => DistrolessImage.fromDockerfile(folder({}), { file: '/etc/Dockerfile' })).toThrow(/file "\/etc\/Dockerfile" must be the Dockerfile's path relative to the folder/);
   });
 
-  test('fails if target is not a stage, or not one the policy checked', () => {
-    expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'nope' })).toThrow(/target "nope" is not a stage of the Dockerfile \(stages: \["runtime"\]\)/);
+  test('fails if target is not a stage (the policy\'s CDL001), or not a stage name', () => {
+    expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'nope' }))
+      .toThrow(/fails the Dockerfile policy with 1 error:\n {2}CDL001 .*target "nope": no stage is named so/);
+    expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'nope', suppressions: [{ ruleId: 'CDL001', reason: 'testing the profile check' }] }))
+      .toThrow(/target "nope" is not a stage of the Dockerfile \(stages: \["runtime"\]\)/);
     expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'bad name!' })).toThrow(/target "bad name!" is not a stage name/);
     expect(image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'runtime' }).target).toBe('runtime');
   });

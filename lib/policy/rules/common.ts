@@ -1,7 +1,7 @@
 /**
  * Helpers shared by rules. Internal: not exported from lib/index.ts.
  */
-import { BaseImage } from '../../image/base-image';
+import { BaseImage, DotnetFlavor } from '../../image/base-image';
 import { ImageUser } from '../../image/facts';
 import { Analysis, BaseResolution, StageAnalysis } from '../analysis';
 import { ModelInstruction, SourceRange } from '../model';
@@ -19,7 +19,20 @@ export function written(stage: StageAnalysis): string {
 /** The reference after ARG expansion, with the written form when they differ. */
 export function describeBase(stage: StageAnalysis, base: BaseResolution): string {
   const w = written(stage);
+  if (base.archVariables.length > 0) { return `"${w}" (for every architecture)`; }
   return w === base.reference ? `"${w}"` : `"${w}" (= "${base.reference}")`;
+}
+
+/** Architecture suffixes of image tags (`nonroot-amd64`). */
+export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
+
+/**
+ * The reference to pin in a fix hint: the multi-architecture tag when the tag was chosen per
+ * architecture, because an index digest covers every architecture.
+ */
+export function pinnable(base: BaseResolution): string {
+  const ref = base.reference.replace(/@.*$/, '');
+  return base.archVariables.length > 0 ? ref.replace(ARCH_SUFFIX, '') : ref;
 }
 
 /** The non-root user to suggest for an image. */
@@ -37,17 +50,48 @@ export function digestLookup(reference: string): string {
 
 /**
  * A final base to suggest instead of an unfit image: the catalog's distroless image for its
- * language runtime, or distroless static.
+ * language runtime (same major version when the catalog has it), or distroless static.
  */
 export function suggestedFinalBase(image: BaseImage | undefined): string {
-  const runtime = image?.facts.runtime;
-  switch (runtime) {
-    case 'nodejs': return BaseImage.googleNodejs().reference;
-    case 'python': return BaseImage.googlePython3().reference;
-    case 'java': return BaseImage.googleJava().reference;
-    case 'dotnet': return BaseImage.dotnetChiseled().reference;
-    case 'rust': return BaseImage.googleCc().reference;
-    default: return BaseImage.googleStatic().reference;
+  return suggestedFinalBases(image)[0].reference;
+}
+
+/** A final base to suggest, and what it is for when there is more than one choice. */
+export interface SuggestedBase {
+  readonly reference: string;
+  readonly forWhat?: string;
+}
+
+/**
+ * Final bases to suggest instead of an unfit image. A .NET image keeps its flavor and version
+ * (`runtime-deps:8.0` -> `runtime-deps:8.0-noble-chiseled`, for self-contained apps); the SDK, whose
+ * app kind is unknown, gets the three chiseled flavors with what each is for.
+ */
+export function suggestedFinalBases(image: BaseImage | undefined): SuggestedBase[] {
+  const dotnet = /^mcr\.microsoft\.com\/dotnet\/(runtime-deps|runtime|aspnet|sdk)$/.exec(image?.repository ?? '');
+  if (dotnet) {
+    const version = /^(\d+\.\d+)/.exec(image?.tag ?? '')?.[1];
+    const dotnetVersion = version && ['8.0', '9.0', '10.0'].includes(version) ? version : undefined;
+    const chiseled = (flavor: DotnetFlavor) => BaseImage.dotnetChiseled({ flavor, dotnetVersion }).reference;
+    if (dotnet[1] !== 'sdk') { return [{ reference: chiseled(dotnet[1] as DotnetFlavor) }]; }
+    return [
+      { reference: chiseled(DotnetFlavor.ASPNET), forWhat: 'ASP.NET Core apps' },
+      { reference: chiseled(DotnetFlavor.RUNTIME), forWhat: 'console apps and workers' },
+      { reference: chiseled(DotnetFlavor.RUNTIME_DEPS), forWhat: 'self-contained apps' },
+    ];
+  }
+  // The runtime's major version: from the facts, a JDK named in the tag (maven:3.9-eclipse-temurin-17), or the tag's start (node:20-alpine).
+  const tag = image?.tag ?? '';
+  const major = Number(/^(\d+)/.exec(image?.facts.runtimeVersion ?? '')?.[1]
+    ?? /(?:jdk|temurin|corretto|openjdk)-?(\d+)/i.exec(tag)?.[1] ?? /^(\d+)/.exec(tag)?.[1]);
+  const pick = <T extends number>(known: T[], fallback: T): T => (known.includes(major as T) ? major as T : fallback);
+  switch (image?.facts.runtime) {
+    case 'nodejs': return [{ reference: BaseImage.googleNodejs({ nodeVersion: pick([22, 24, 26], 24) }).reference }];
+    case 'python': return [{ reference: BaseImage.googlePython3().reference }];
+    case 'java': return [{ reference: BaseImage.googleJava({ javaVersion: pick([17, 21, 25], 21) }).reference }];
+    case 'dotnet': return [{ reference: BaseImage.dotnetChiseled().reference }];
+    case 'rust': return [{ reference: BaseImage.googleCc().reference }];
+    default: return [{ reference: BaseImage.googleStatic().reference }];
   }
 }
 
@@ -65,8 +109,50 @@ export function whereInChain(a: Analysis, ins: ModelInstruction): string {
 
 /** Shell-form command text split into an exec-form array, as a starting point for a fix. */
 export function execFormOf(text: string): string {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  return JSON.stringify(words).replace(/","/g, '", "');
+  return JSON.stringify(shellWords(text) ?? text.trim().split(/\s+/).filter(Boolean)).replace(/","/g, '", "');
+}
+
+/**
+ * The shell features in a command that exec form cannot express, described for messages: pipes,
+ * `&&`, `||`, `;`, redirections, background jobs, variables, command substitution, globs.
+ * Empty when the command is plain words (quotes allowed).
+ */
+export function shellFeatures(text: string): string[] {
+  const found: string[] = [];
+  // Quoted text is literal for these checks, except variables inside double quotes.
+  const bare = text.replace(/'[^']*'/g, "''").replace(/"(?:[^"\\]|\\.)*"/g, m => (m.includes('$') ? '$' : '""'));
+  const checks: Array<[RegExp, string]> = [
+    [/\|\|/, '`||`'], [/&&/, '`&&`'], [/(^|[^|])\|(?!\|)/, 'a pipe `|`'], [/;/, '`;`'],
+    [/\d*>>?|<|>&/, 'a redirection'], [/(^|[^&>])&(?![&>])/, 'a background job `&`'], [/`|\$\(/, 'command substitution'],
+    [/\$[A-Za-z_{]/, 'a variable'], [/[*?]|\[[^\]]*\]/, 'a glob'], [/(^|\s)~/, '`~`'],
+  ];
+  for (const [re, what] of checks) {
+    if (re.test(bare)) { found.push(what); }
+  }
+  return found;
+}
+
+/** Plain words with quotes removed, as sh would split them; undefined when the text has an unclosed quote. */
+export function shellWords(text: string): string[] | undefined {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (/\s/.test(c)) {
+      if (word !== undefined) { words.push(word); word = undefined; }
+    } else if (c === "'" || c === '"') {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) { return undefined; }
+      word = (word ?? '') + text.slice(i + 1, end);
+      i = end;
+    } else if (c === '\\' && i + 1 < text.length) {
+      word = (word ?? '') + text[++i];
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (word !== undefined) { words.push(word); }
+  return words;
 }
 
 /** The paths of a COPY or ADD (sources, then the destination), from its JSON or plain form; flags excluded. */

@@ -1,4 +1,5 @@
 import { _parseReference } from '../../image/reference';
+import { _expandAt } from '../analysis';
 import { Severity } from '../finding';
 import { Rule, RuleHit } from '../rule';
 import { digestLookup } from './common';
@@ -18,8 +19,12 @@ export const copyFromImageNotPinned: Rule = {
     const stageNames = new Set(a.stages.map(s => s.from.stageName).filter((n): n is string => n !== undefined));
     for (const ins of a.model.instructions) {
       if (ins.keyword !== 'COPY') { continue; }
-      const from = ins.flags.find(f => f.name.toLowerCase() === 'from')?.value;
-      if (!from || /^\d+$/.test(from) || stageNames.has(from.toLowerCase()) || from.includes('$')) { continue; }
+      const written = ins.flags.find(f => f.name.toLowerCase() === 'from')?.value;
+      const expanded = written === undefined ? undefined : _expandAt(a, ins, written);
+      // A variable without a value may name a stage or a pinned image: not checked.
+      if (!expanded || expanded.unresolved.length > 0) { continue; }
+      const from = expanded.value;
+      if (!from || /^\d+$/.test(from) || stageNames.has(from.toLowerCase())) { continue; }
       const parsed = _parseReference(from);
       if (!parsed || parsed.digest) { continue; }
       hits.push({

@@ -1,3 +1,4 @@
+import { _expandAt } from '../analysis';
 import { Severity } from '../finding';
 import { Rule, RuleHit } from '../rule';
 import { copyArguments, whereInChain } from './common';
@@ -18,14 +19,15 @@ export const copyShellBinary: Rule = {
     title: 'No shell copied into the final stage',
     description: 'A COPY or ADD in the final stage chain whose source or destination is a shell or a multi-call binary (`sh`, `bash`, `ash`, '
       + '`dash`, `zsh`, `ksh`, `mksh`, `busybox`, `toybox`), e.g. `COPY --from=busybox:1.37 /bin/busybox /busybox/`, puts back the shell the '
-      + 'distroless base leaves out. Only file names are checked: a whole directory copied from a shell image is not detected.',
+      + 'distroless base leaves out. Paths are read as Docker reads them (variables expanded, quotes removed). Only file names are '
+      + 'checked: a whole directory copied from a shell image is not detected.',
     fix: 'Do not ship a shell: do the shell work in a build stage and copy only its results. To debug, use an ephemeral debug container.',
   },
   check(a) {
     const hits: RuleHit[] = [];
     for (const ins of a.finalInstructions) {
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') { continue; }
-      const shell = copyArguments(ins).map(shellBinaryIn).find(s => s !== undefined);
+      const shell = copyArguments(ins).map(w => shellBinaryIn(_expandAt(a, ins, w).value)).find(s => s !== undefined);
       if (!shell) { continue; }
       hits.push({
         range: ins.range,

@@ -11,7 +11,8 @@ export const dockerfileInvalid: Rule = {
     level: Severity.ERROR,
     title: 'The Dockerfile must parse and have a FROM',
     description: 'An empty or comment-only file, a file without FROM, a FROM without an image or with an invalid image reference, an unknown '
-      + 'instruction, an instruction other than ARG before the first FROM or two stages of the same name cannot be built, and no other rule can check it. The policy reports '
+      + 'instruction, an instruction other than ARG before the first FROM, two stages of the same name or a build target (`target`, '
+      + '`--target`) that no stage has cannot be built, and no other rule can check it. The policy reports '
       + 'it instead of passing it.',
     fix: `Start the file with a FROM naming the base image, e.g. \`${EXAMPLE_FROM}\`, and use only Dockerfile instructions.`,
   },
@@ -36,6 +37,17 @@ export const dockerfileInvalid: Rule = {
           fix: 'Write the reference in lowercase with at most one tag and one digest, e.g. `FROM gcr.io/distroless/static-debian13:nonroot@sha256:<digest>`.',
         });
       }
+    }
+    if (a.targetMissing && a.stages.length > 0) {
+      const names = a.stages.map(s => s.from.stageName).filter((n): n is string => n !== undefined);
+      hits.push({
+        range: FILE_START,
+        message: `The Dockerfile cannot be built with target "${a.target}": no stage is named so (docker build --target fails). `
+          + `Stages: ${names.length > 0 ? names.map(n => `"${n}"`).join(', ') : 'none has a name'}.`,
+        fix: names.length > 0
+          ? `Pass the name of the stage you ship, e.g. --target ${names[names.length - 1]}, or name it with \`FROM <image> AS ${a.target}\`.`
+          : `Name the stage you ship with \`FROM <image> AS ${a.target}\`, or lint without a target to check the last stage.`,
+      });
     }
     if (a.model.instructions.length === 0 && problems.length === 0) {
       hits.push({ range: FILE_START, message: 'The Dockerfile is empty or has only comments: there is no FROM, so there is nothing to build or check.' });

@@ -23,10 +23,16 @@ export const finalBaseUnknown: Rule = {
     if (!root.from.image) { return []; } // CDL001 reports a FROM without an image
     if (base.unresolved.length > 0) {
       const vars = base.unresolved.map(v => `$${v}`).join(', ');
+      const name = /^[A-Za-z_]\w*$/.test(base.unresolved[0]) ? base.unresolved[0] : undefined;
+      // Only a variable that holds the whole reference gets a whole reference as its default.
+      const whole = name !== undefined && new RegExp(`^["']?\\$(\\{${name}\\}|${name})["']?$`).test(root.from.image.trim());
       return [{
         range: baseRange(root),
         message: `The final base "${root.from.image}" uses ${vars} with no default value, so the base is chosen at build time and cannot be checked.`,
-        fix: `Declare a default before the first FROM, e.g. \`ARG ${/^[A-Za-z_]\w*$/.test(base.unresolved[0]) ? base.unresolved[0] : 'BASE'}=gcr.io/distroless/static-debian13:nonroot@sha256:<digest>\`.`,
+        fix: whole
+          ? `Declare a default before the first FROM, e.g. \`ARG ${name}=gcr.io/distroless/static-debian13:nonroot@sha256:<digest>\`.`
+          : `Give ${name ? `\`ARG ${name}\`` : 'the variable'} a default value before the first FROM (the value you build with), or write that part of the reference `
+            + 'literally. A variable that only picks the architecture suffix of a tag (`nonroot-${ARCH}`) needs no default when its name contains ARCH.',
       }];
     }
     if (!base.valid) { return []; } // CDL001 reports an invalid reference

@@ -11,6 +11,7 @@ import { copyShellBinary } from './copy-shell-binary';
 import { dockerfileInvalid } from './dockerfile-invalid';
 import { finalBaseBuildImage } from './final-base-build-image';
 import { finalBaseDebug } from './final-base-debug';
+import { finalBaseDeprecated } from './final-base-deprecated';
 import { finalBaseHasShell } from './final-base-has-shell';
 import { finalBaseNotPinned } from './final-base-not-pinned';
 import { finalBaseUnknown } from './final-base-unknown';
@@ -48,4 +49,5 @@ export const RULES: readonly Rule[] = [
   userImplicit,
   finalBaseHasShell,
   copyFromImageNotPinned,
+  finalBaseDeprecated,
 ];

@@ -39,3 +39,34 @@ describe('CDL003 final-base-build-image', () => {
     expect(findingsOf(ID, df('FROM busybox:stable-musl'))).toEqual([]);
   });
 });
+
+describe('CDL003 advice keeps the app kind and version', () => {
+  test.each([
+    ['mcr.microsoft.com/dotnet/runtime-deps:8.0', /^Replace it with `FROM mcr\.microsoft\.com\/dotnet\/runtime-deps:8\.0-noble-chiseled@sha256:<digest>`/],
+    ['mcr.microsoft.com/dotnet/runtime:9.0', /^Replace it with `FROM mcr\.microsoft\.com\/dotnet\/runtime:9\.0-noble-chiseled@/],
+    ['mcr.microsoft.com/dotnet/aspnet:10.0-noble', /^Replace it with `FROM mcr\.microsoft\.com\/dotnet\/aspnet:10\.0-noble-chiseled@/],
+    ['node:22-bookworm-slim', /distroless\/nodejs22-debian13:nonroot/],
+    ['maven:3.9-eclipse-temurin-17', /distroless\/java17-debian13:nonroot/],
+  ])('fails if the final base is %s, suggesting its shell-less twin', (ref, fix) => {
+    const [finding] = findingsOf(ID, df(`FROM ${ref}`, 'USER 1654'));
+    expect(finding.fix).toMatch(fix);
+    expect(finding.fix).not.toMatch(/distroless\/static/);
+  });
+
+  test('a self-contained .NET app on runtime-deps is never told to use distroless static or an ASP.NET image', () => {
+    const [finding] = findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0', 'COPY app /app', 'USER $APP_UID', 'ENTRYPOINT ["/app/app"]'));
+    expect(finding.fix).not.toMatch(/static|aspnet/);
+  });
+
+  test('the SDK as final base gets each chiseled flavor with what it is for', () => {
+    const [finding] = findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/sdk:8.0', 'USER 1654'));
+    expect(finding.fix).toMatch(/aspnet:8\.0-noble-chiseled@sha256:<digest>` for ASP\.NET Core apps, .*runtime:8\.0-noble-chiseled@sha256:<digest>` for console apps and workers, .*runtime-deps:8\.0-noble-chiseled@sha256:<digest>` for self-contained apps/);
+  });
+
+  test('passes if the final base is a chiseled or Azure Linux distroless .NET image', () => {
+    for (const ref of ['mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled', 'mcr.microsoft.com/dotnet/aspnet:8.0-azurelinux3.0-distroless',
+      'mcr.microsoft.com/dotnet/runtime:9.0-azurelinux3.0-distroless-extra']) {
+      expect(findingsOf(ID, df(`FROM ${ref}`, 'USER $APP_UID'))).toEqual([]);
+    }
+  });
+});

@@ -44,3 +44,30 @@ describe('CDL005 final-stage-run', () => {
     expect(linesOf(ID, df('FROM scratch AS files', 'RUN x', `FROM ${GOOD_BASE}`, 'COPY --from=files / /'))).toEqual([]);
   });
 });
+
+describe('CDL005 and exec-form smoke tests (decision documented in RULES.md)', () => {
+  test('fails if the final stage runs its own binary in exec form, explaining why and proposing a smoke-test stage', () => {
+    const [finding] = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'COPY app /app', 'RUN ["/app", "--version"]', 'USER 65532:65532', 'ENTRYPOINT ["/app"]'));
+    expect(finding.line).toBe(3);
+    expect(finding.message).toMatch(/Exec form needs no shell, but what "\/app" writes at build time ships in the image/);
+    expect(finding.fix).toMatch(/FROM <final base> AS smoke-test.*RUN \["\/app","--version"\].*COPY --from=smoke-test \/app \/app/);
+  });
+
+  test('passes if the smoke test runs in a stage the final stage only copies from', () => {
+    const content = df(
+      `FROM ${GOOD_BASE} AS smoke-test`,
+      'COPY app /app',
+      'RUN ["/app", "--version"]',
+      `FROM ${GOOD_BASE}`,
+      'COPY --from=smoke-test /app /app',
+      'USER 65532:65532',
+      'ENTRYPOINT ["/app"]',
+    );
+    expect(findingsOf(ID, content)).toEqual([]);
+  });
+
+  test('an inline suppression with a reason acknowledges a deliberate exec-form RUN', () => {
+    const content = df(`FROM ${GOOD_BASE}`, 'COPY app /app', '# cdk-distroless-ignore CDL005: the self-test writes nothing', 'RUN ["/app", "--self-test"]', 'USER 65532');
+    expect(findingsOf(ID, content).map(f => f.suppressed)).toEqual([true]);
+  });
+});

@@ -37,3 +37,27 @@ describe('CDL006 final-stage-shell-form', () => {
     expect(findingsOf(ID, df(`FROM ${GOOD_BASE} AS base`, 'CMD /app', 'FROM base')).map(f => f.line)).toEqual([2]);
   });
 });
+
+describe('CDL006 never splits a command that needs a shell', () => {
+  test.each([
+    ['CMD /app 2>&1 | tee /tmp/app.log', /a pipe `\|`, a redirection/],
+    ['CMD /app --migrate && /app --serve', /`&&`/],
+    ['ENTRYPOINT /app || /app --recover', /`\|\|`/],
+    ['CMD exec gunicorn --bind :$PORT app:app', /a variable.*Read settings such as a port from the environment/],
+    ['CMD /app > /tmp/out', /a redirection/],
+  ])('fails if %s is in shell form, saying it needs a shell instead of proposing a split', (line, features) => {
+    const [finding] = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'USER 65532', line));
+    expect(finding.fix).toMatch(/only a shell understands: it cannot be written as exec form/);
+    expect(finding.fix).toMatch(features);
+    expect(finding.fix).not.toMatch(/\["[^\]]*"(\||&&|\|\||>)"/);
+  });
+
+  test('a HEALTHCHECK ending in "|| exit 1" gets the exec form of the check without it', () => {
+    const [finding] = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'HEALTHCHECK CMD /app healthcheck || exit 1'));
+    expect(finding.fix).toBe('Write `HEALTHCHECK CMD ["/app", "healthcheck"]` (drop `|| exit 1`: in exec form any non-zero exit already marks the container unhealthy).');
+  });
+
+  test('quoted arguments and a leading exec are split as the shell would', () => {
+    expect(findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'CMD exec /app --name "a b" \'c|d\''))[0].fix).toBe('Write `CMD ["/app", "--name", "a b", "c|d"]`.');
+  });
+});

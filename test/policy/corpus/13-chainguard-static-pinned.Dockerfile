@@ -1,0 +1,11 @@
+# expect: pass
+# pattern: Chainguard go to build, Chainguard static to run, both pinned
+FROM cgr.dev/chainguard/go:latest@sha256:3c1f0e9b8a7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b AS build
+WORKDIR /work
+COPY . .
+RUN CGO_ENABLED=0 go build -o app .
+
+FROM cgr.dev/chainguard/static:latest@sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0
+COPY --from=build /work/app /app
+USER 65532:65532
+ENTRYPOINT ["/app"]

@@ -1,0 +1,18 @@
+# expect: pass CDL101 CDL102
+# pattern: dotnet/dotnet-docker samples/aspnetapp Dockerfile.chiseled: USER $APP_UID
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:9.0 AS build
+ARG TARGETARCH
+WORKDIR /source
+
+COPY --link aspnetapp/*.csproj .
+RUN dotnet restore -a $TARGETARCH
+
+COPY --link aspnetapp/. .
+RUN dotnet publish -a $TARGETARCH --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled
+EXPOSE 8080
+WORKDIR /app
+COPY --link --from=build /app .
+USER $APP_UID
+ENTRYPOINT ["./aspnetapp"]

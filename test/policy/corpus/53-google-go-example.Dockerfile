@@ -1,0 +1,17 @@
+# expect: fail CDL009 CDL101 CDL102 CDL103
+# pattern: Google distroless examples/go: static-debian12 without a tag runs as root
+FROM golang:1.22 as build
+
+WORKDIR /go/src/app
+COPY . .
+
+RUN go mod download
+RUN go vet -v
+RUN go test -v
+
+RUN CGO_ENABLED=0 go build -o /go/bin/app
+
+FROM gcr.io/distroless/static-debian12
+
+COPY --from=build /go/bin/app /
+CMD ["/app"]
