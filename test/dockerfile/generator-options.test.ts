@@ -137,7 +137,8 @@ describe('DockerfilePolicy.failureMessage', () => {
     const text = 'FROM golang:1.25\nUSER root\nCMD ["/app"]\n';
     const result = new DockerfilePolicy({ suppressions: [{ ruleId: 'CDL003', reason: 'checked by the platform team' }] }).lint(text, 'app/Dockerfile');
     const message = DockerfilePolicy.failureMessage(result, 'MyStack/Api');
-    expect(message.split('\n')[0]).toBe('MyStack/Api: app/Dockerfile fails the Dockerfile policy with 1 error:');
+    expect(message.split('\n')[0]).toBe('MyStack/Api: app/Dockerfile fails the Dockerfile policy:');
+    expect(message.split('\n').pop()).toMatch(/^1 error\. Fix the Dockerfile, or acknowledge a finding with a reason/);
     expect(message).toMatch(/ {2}CDL009 app\/Dockerfile:2: USER root/);
     expect(message).toMatch(/ {4}fix: /);
     expect(message).not.toMatch(/CDL003/);

@@ -117,7 +117,7 @@ describe('DistrolessImage.fromSource', () => {
   test('fails if the generated Dockerfile fails the policy (a debug base), with the one policy message', () => {
     const debug = BaseImage.googleStatic({ tag: DistrolessTag.DEBUG_NONROOT });
     expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), baseImage: debug }))
-      .toThrow(/^DistrolessImage.fromSource: .* fails the Dockerfile policy with \d+ errors?:\n {2}CDL004 /);
+      .toThrow(/^DistrolessImage.fromSource: .* fails the Dockerfile policy:\n {2}CDL004 /);
   });
 
   test('fails if build args are given: the generated Dockerfile declares no ARG', () => {
@@ -293,7 +293,7 @@ describe('DistrolessImage.fromDockerfile: rejections', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^DistrolessImage.fromDockerfile: .*Dockerfile fails the Dockerfile policy with \d errors:/);
+    expect(message).toMatch(/^DistrolessImage.fromDockerfile: .*Dockerfile fails the Dockerfile policy:\n/);
     for (const id of ['CDL003', 'CDL005', 'CDL006', 'CDL009']) {
       expect(message).toMatch(new RegExp(`\\n  ${id} .*Dockerfile:\\d+: .*\\n    fix: `));
     }
@@ -346,7 +346,7 @@ describe('DistrolessImage.fromDockerfile: rejections', () => {
 
   test('fails if target is not a stage (the policy\'s CDL001), or not a stage name', () => {
     expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'nope' }))
-      .toThrow(/fails the Dockerfile policy with 1 error:\n {2}CDL001 .*target "nope": no stage is named so/);
+      .toThrow(/fails the Dockerfile policy:\n {2}CDL001 .*target "nope": no stage is named so.*\n.*\n1 error\. /);
     expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'nope', suppressions: [{ ruleId: 'CDL001', reason: 'testing the profile check' }] }))
       .toThrow(/target "nope" is not a stage of the Dockerfile \(stages: \["runtime"\]\)/);
     expect(() => image([`FROM ${STATIC} AS runtime`, 'USER 65532:65532'], { target: 'bad name!' })).toThrow(/target "bad name!" is not a stage name/);
