@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
+import { DockerfilePolicy, LintResult, Suppression } from '../policy';
 import { checkBuilder } from './private/common';
 import { renderDockerignore } from './private/dockerignore';
 import {
@@ -8,9 +10,8 @@ import {
 } from './private/escape';
 import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
 import { PROBE_PATH, PROBE_SOURCE, PROBE_STAGE, probeSource, probeStage } from './private/probe';
+import { _writablePathProblem, WRITABLE_FIX } from './private/writable';
 import { _checkRuntime, Runtime } from './runtime';
-import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
-import { DockerfilePolicy, LintResult, Suppression } from '../policy';
 
 /** Properties of a `DistrolessDockerfile`. */
 export interface DistrolessDockerfileProps {
@@ -148,8 +149,6 @@ export interface GeneratedFile {
 const OCI = 'org.opencontainers.image';
 /** The Dockerfile frontend the syntax directive names, at its upstream registry (Docker Hub). */
 const SYNTAX_IMAGE = 'docker/dockerfile:1';
-/** Paths a writable volume must never cover: the system itself, or the kernel's pseudo filesystems. */
-const SYSTEM_DIRS = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/proc', '/run', '/sbin', '/sys', '/usr', '/var'];
 const DEFAULT_SCRATCH_USER: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
 const ROOTFS = 'rootfs';
 
@@ -499,21 +498,10 @@ function checkWritablePaths(value: unknown): string[] {
  * Kubernetes emptyDir); over a system directory it would make the system writable.
  */
 function checkWritableOverlaps(writable: string[], workdir: string, copies: string[]): void {
-  const fix = 'Use a directory of its own for data the application writes, e.g. \'/tmp\' or \'/var/cache/app\' (not the workdir, '
-    + 'not where the application is copied, not a system directory).';
   for (const w of writable) {
-    if (w === '/' || SYSTEM_DIRS.includes(w) || ['/proc', '/sys', '/dev'].some(d => isWithin(w, d))) {
-      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} is ${w === '/' ? 'the root directory' : 'a system directory'}; `
-        + `a volume there would make the system writable or hide it. ${fix}`);
-    }
-    if (isWithin(workdir, w)) {
-      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} ${w === workdir ? 'is' : 'contains'} the workdir ${show(workdir)}, where the application is installed: `
-        + `it would make the code writable, and a Kubernetes emptyDir mounted there would hide it. ${fix}`);
-    }
-    const copy = copies.find(c => isWithin(c, w) || isWithin(w, c));
-    if (copy !== undefined) {
-      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} overlaps ${show(copy)}, where the application's files are copied: `
-        + `it would make them writable, and a Kubernetes emptyDir mounted there would hide them. ${fix}`);
+    const problem = _writablePathProblem(w, copies, workdir);
+    if (problem) {
+      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} ${problem} ${WRITABLE_FIX}`);
     }
   }
 }

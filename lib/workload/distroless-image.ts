@@ -6,6 +6,7 @@ import { ImageProfile } from './image-profile';
 import { _listContext, _stageContext, ContextListing, ExtraFile } from './staging';
 import { DistrolessDockerfile, DistrolessDockerfileProps } from '../dockerfile';
 import { checkPath, normalizeAbsolute, show } from '../dockerfile/private/escape';
+import { _writablePathProblem, WRITABLE_FIX } from '../dockerfile/private/writable';
 import { BaseImage, ImageUser, Libc, RegistryMirror } from '../image';
 import { _parseReference } from '../image/reference';
 import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
@@ -246,6 +247,16 @@ export class DistrolessImage {
     if (facts.problems.length > 0) {
       throw new Error(`${where}: the image's profile cannot be read: ${facts.problems.map(p => `line ${p.line}: ${p.message}`).join('; ')}. `
         + 'Give the variables default values, or write the values literally.');
+    }
+    // The platforms mount an empty, writable directory at every VOLUME: never over what the image copied in.
+    // A COPY to the volume itself creates its directory (owned by the user); a COPY to / is a root skeleton.
+    const inside = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+    const appDir = facts.workdir !== undefined && facts.copyDestinations.some(c => inside(c, facts.workdir!)) ? facts.workdir : undefined;
+    for (const v of facts.volumes) {
+      const problem = _writablePathProblem(v.value, facts.copyDestinations.filter(c => c !== '/' && c !== v.value), appDir);
+      if (problem) {
+        throw new Error(`${where}: VOLUME ${show(v.value)} on line ${v.line} ${problem} ${WRITABLE_FIX}`);
+      }
     }
     const base = facts.base?.image;
     const architectures = base ? architecturesOf(base) : [CpuArchitecture.AMD64, CpuArchitecture.ARM64];

@@ -332,6 +332,18 @@ describe('DistrolessImage.fromDockerfile: rejections', () => {
     expect(() => image([`FROM ${STATIC}`], { user: { uid: 'app' } as never })).toThrow(/user must have numeric uid and gid/);
   });
 
+  test('fails if a VOLUME covers what the image copied in, or a system directory', () => {
+    expect(() => image([`FROM ${STATIC}`, 'WORKDIR /app', 'COPY app/ .', 'VOLUME /app', 'USER 65532:65532']))
+      .toThrow(/VOLUME "\/app" on line 4 is the workdir "\/app", where the application is installed: .*Kubernetes emptyDir mounted there would hide it/);
+    expect(() => image([`FROM ${STATIC}`, 'COPY app/ /srv/app/', 'VOLUME /srv', 'USER 65532:65532']))
+      .toThrow(/VOLUME "\/srv" on line 3 overlaps "\/srv\/app", where the application's files are copied/);
+    // A COPY to the volume itself only creates its directory, owned by the user.
+    expect(image([`FROM ${GOLANG} AS build`, `FROM ${STATIC}`, 'COPY --from=build --chown=65532:65532 /empty /data', 'VOLUME /data', 'USER 65532:65532']).profile.writablePaths).toEqual(['/data']);
+    expect(() => image([`FROM ${STATIC}`, 'COPY config.yaml /etc/app/config.yaml', 'VOLUME /etc/app', 'USER 65532:65532'])).toThrow(/VOLUME "\/etc\/app" on line 3 overlaps/);
+    expect(() => image([`FROM ${STATIC}`, 'VOLUME /var', 'USER 65532:65532'])).toThrow(/VOLUME "\/var" on line 2 is a system directory/);
+    expect(image([`FROM ${STATIC}`, 'COPY app /app/app', 'VOLUME /app/data', 'USER 65532:65532']).profile.writablePaths).toEqual(['/app/data']);
+  });
+
   test('fails if a VOLUME or EXPOSE uses a variable without a value', () => {
     expect(() => image([`FROM ${STATIC}`, 'ARG DATA', 'VOLUME $DATA', 'USER 65532:65532']))
       .toThrow(/the image's profile cannot be read: line 3: VOLUME \$DATA uses \$DATA without a value/);
