@@ -250,7 +250,7 @@ export class DistrolessImage {
     }
     // The platforms mount an empty, writable directory at every VOLUME: never over what the image copied in.
     // A COPY to the volume itself creates its directory (owned by the user); a COPY to / is a root skeleton.
-    const inside = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+    const inside = (p: string, parent: string) => p === parent || p.startsWith(`${parent}/`);
     const appDir = facts.workdir !== undefined && facts.copyDestinations.some(c => inside(c, facts.workdir!)) ? facts.workdir : undefined;
     for (const v of facts.volumes) {
       const problem = _writablePathProblem(v.value, facts.copyDestinations.filter(c => c !== '/' && c !== v.value), appDir);
