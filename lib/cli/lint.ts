@@ -102,15 +102,19 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
   const config = readConfig(values.config as string | undefined, values['no-config'] as boolean, cwd);
   const inputs = positionals.map(arg => readInput(arg, cwd, io, values['stdin-filename'] as string));
 
+  // The file's suppressions and --suppress alike are external to the Dockerfile (SARIF says so).
+  const external = [...config?.suppressions ?? [], ...suppressions];
   let policy: DockerfilePolicy;
   try {
     policy = new DockerfilePolicy({
-      suppressions: [...config?.suppressions ?? [], ...suppressions],
+      suppressions: external,
       registryMirrors: [...config?.registryMirrors ?? [], ...registryMirrors],
       images: config?.images,
       target: values.target as string | undefined,
     });
   } catch (e) {
+    // Only the target is validated here; anything else is not the user's --target.
+    if (values.target === undefined) { throw e; }
     throw new UsageError(`lint: --target ${JSON.stringify(values.target)}: ${(e as Error).message}`);
   }
   const results = inputs.map(input => policy.lint(input.content, input.name));
@@ -122,7 +126,7 @@ export function lintCommand(args: string[], io: CliIo, meta: PackageMeta): numbe
     case 'sarif':
       io.stdout(JSON.stringify(toSarif(
         results.map((result, i) => ({ result, path: inputs[i].path })),
-        { ...meta, cwd, external: [...config?.suppressions ?? [], ...suppressions] },
+        { ...meta, cwd, external },
       ), undefined, 2) + '\n');
       break;
     default:

@@ -61,15 +61,19 @@ const DISTROLESS_ENV = {
   SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
 };
 
-/** Architecture suffixes of distroless tags (`nonroot-amd64`, `latest-arm64`). */
-const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64)$/;
+/**
+ * Architecture suffixes of image tags (`nonroot-amd64`, `latest-arm64`): the catalog's facts and the
+ * policy's tag checks read a tag without it.
+ * @internal
+ */
+export const _ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
 
 type DistrolessBase = Omit<BaseImageFacts, 'defaultUser' | 'hasShell' | 'hasPackageManager' | 'family'>;
 
 /** Facts of a Google distroless tag: `latest`, `nonroot`, `debug`, `debug-nonroot`, any of them with an arch suffix. */
 function distrolessFacts(base: DistrolessBase, tag: string): BaseImageFacts {
   // Facts depend only on the variant; older repositories prefix a version (`java:11-debug-nonroot`).
-  const variant = tag.replace(ARCH_SUFFIX, '');
+  const variant = tag.replace(_ARCH_SUFFIX, '');
   const debug = /(^|-)debug(-|$)/.test(variant);
   const nonroot = /(^|-)nonroot$/.test(variant);
   return {
@@ -432,7 +436,8 @@ function dotnetFacts(flavor: string, tag: string): BaseImageFacts {
     nonRootUser: modern ? DOTNET_APP : undefined,
     runtime: flavor === 'runtime-deps' ? undefined : 'dotnet',
     runtimeVersion: flavor === 'runtime-deps' ? undefined : version,
-    architectures: ['amd64', 'arm64', 'arm'],
+    // Azure Linux is built for amd64 and arm64 only; the Ubuntu and Debian tags also for arm32.
+    architectures: tag.includes('azurelinux') ? ['amd64', 'arm64'] : ['amd64', 'arm64', 'arm'],
     environment,
     description: chiseled
       ? `Ubuntu chiseled .NET ${flavor}: no shell, no package manager, runs as app (1654).`

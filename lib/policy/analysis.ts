@@ -193,7 +193,8 @@ export function _analyze(model: DockerfileModel, options: AnalysisOptions): Anal
  * @internal
  */
 export function _expandInFinalStage(analysis: Analysis, text: string, at?: ModelInstruction): Expansion {
-  const scope = at ? analysis.scopes.get(at) : analysis.finalStage ? analysis.stageEndScopes.get(analysis.finalStage.index) : undefined;
+  if (at) { return _expandAt(analysis, at, text); }
+  const scope = analysis.finalStage ? analysis.stageEndScopes.get(analysis.finalStage.index) : undefined;
   return _expandWord(text, lookupIn(scope ?? EMPTY_SCOPE), analysis.model.escapeChar);
 }
 
@@ -223,7 +224,8 @@ function walkStage(stage: ModelStage, start: VariableScope, globals: ReadonlyMap
     if (ins.keyword === 'ARG') {
       const args = new Map(scope.args);
       for (const p of ins.properties) {
-        const inherited = globals.has(p.name) ? globals.get(p.name) : PLATFORM_ARGS[p.name];
+        // A global ARG TARGETARCH without a default still gets its automatic value, as in FROM.
+        const inherited = globals.get(p.name) ?? PLATFORM_ARGS[p.name];
         const own = p.value === undefined ? undefined : _expand(p.value, lookupIn({ env: scope.env, args }), escapeChar);
         args.set(p.name, own ? (own.unresolved.length === 0 ? own.value : undefined) : inherited);
       }

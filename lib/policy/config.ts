@@ -9,6 +9,7 @@ import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { Suppression } from './finding';
 import { RULES } from './rules';
+import { isId, show } from '../dockerfile/private/escape';
 import { BaseImage } from '../image/base-image';
 import { BaseImageFacts, ImageFamily, ImageRole, ImageUser, Libc } from '../image/facts';
 import { RegistryMirror } from '../image/registry-mirror';
@@ -182,10 +183,10 @@ function user(value: unknown, where: Where): ImageUser {
   const v = object(value, where, USER_KEYS);
   const id = (key: 'uid' | 'gid') => {
     const n = v[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= 4294967295) {
-      where.child(key).fail(`must be a whole number between 0 and 4294967294 (unquoted), got ${describe(n)}, e.g. 65532.`);
+    if (!isId(n)) {
+      return where.child(key).fail(`must be a whole number between 0 and 4294967294 (unquoted), got ${describe(n)}, e.g. 65532.`);
     }
-    return n as number;
+    return n;
   };
   return {
     uid: id('uid'),
@@ -204,7 +205,7 @@ function environment(value: unknown, where: Where): { [name: string]: string } {
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) { where.child(name).fail('is not a variable name: use letters, digits and "_", not starting with a digit.'); }
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-      where.child(name).fail(`must be a string, got ${describe(v)}.`);
+      where.child(name).fail(`must be a string, got ${describe(v)}, e.g. ${name}: "1654".`);
     }
     out[name] = String(v);
   }
@@ -238,7 +239,7 @@ function describe(value: unknown): string {
   if (value === undefined) { return 'nothing'; }
   if (Array.isArray(value)) { return 'a list'; }
   if (value && typeof value === 'object') { return 'a mapping'; }
-  return JSON.stringify(value);
+  return show(value);
 }
 
 function isFile(file: string): boolean {

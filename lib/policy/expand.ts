@@ -92,6 +92,15 @@ function variableAt(text: string, i: number, lookup: VariableLookup, escapeChar:
  */
 export function _expandWord(text: string, lookup: VariableLookup, escapeChar: string = '\\'): Expansion {
   const unresolved: string[] = [];
+  const value = expandWordInto(text, lookup, escapeChar, unresolved, 0);
+  return { value, unresolved: [...new Set(unresolved)] };
+}
+
+function expandWordInto(text: string, lookup: VariableLookup, escapeChar: string, unresolved: string[], depth: number): string {
+  if (depth > 8) {
+    unresolved.push(text);
+    return '';
+  }
   let out = '';
   let i = 0;
   let quote: '"' | undefined;
@@ -121,7 +130,7 @@ export function _expandWord(text: string, lookup: VariableLookup, escapeChar: st
       continue;
     }
     if (c === '$') {
-      const [value, end] = variableAt(text, i, lookup, escapeChar, unresolved, 0);
+      const [value, end] = variableAt(text, i, lookup, escapeChar, unresolved, depth);
       out += value;
       if (end < 0) { break; }
       i = end;
@@ -130,7 +139,7 @@ export function _expandWord(text: string, lookup: VariableLookup, escapeChar: st
     out += c;
     i++;
   }
-  return { value: out, unresolved: [...new Set(unresolved)] };
+  return out;
 }
 
 function expandBraced(inner: string, lookup: VariableLookup, escapeChar: string, unresolved: string[], depth: number): string {
@@ -142,18 +151,20 @@ function expandBraced(inner: string, lookup: VariableLookup, escapeChar: string,
   }
   const [, name, op, word] = m;
   const v = lookup(name);
+  // The word after :- or :+ is read as Docker reads it: quotes removed (`${U:-"0"}` is 0).
+  const alternative = () => expandWordInto(word, lookup, escapeChar, unresolved, depth + 1);
   switch (op) {
     case undefined:
       if (v === undefined) { unresolved.push(name); }
       return v ?? '';
     case ':-':
-      return v !== undefined && v !== '' ? v : expandInto(word, lookup, escapeChar, unresolved, depth + 1);
+      return v !== undefined && v !== '' ? v : alternative();
     case '-':
-      return v !== undefined ? v : expandInto(word, lookup, escapeChar, unresolved, depth + 1);
+      return v !== undefined ? v : alternative();
     case ':+':
-      return v !== undefined && v !== '' ? expandInto(word, lookup, escapeChar, unresolved, depth + 1) : '';
+      return v !== undefined && v !== '' ? alternative() : '';
     default: // '+'
-      return v !== undefined ? expandInto(word, lookup, escapeChar, unresolved, depth + 1) : '';
+      return v !== undefined ? alternative() : '';
   }
 }
 

@@ -54,7 +54,7 @@ export interface ModelInstruction {
   readonly flags: InstructionFlag[];
   /** ARG and ENV pairs. */
   readonly properties: KeyValue[];
-  /** ENTRYPOINT, CMD and SHELL: their command. HEALTHCHECK: the command after `CMD` (undefined for NONE). */
+  /** RUN, ENTRYPOINT, CMD and SHELL: their command. HEALTHCHECK: the command after `CMD` (undefined for NONE). */
   readonly command?: CommandForm;
   /** FROM only: the image as written (before variable expansion). */
   readonly image?: string;
@@ -199,7 +199,7 @@ function toInstruction(ins: Instruction, stage: number): ModelInstruction {
       stageName: ins.getBuildStage()?.toLowerCase() ?? undefined,
     };
   }
-  if (keyword === 'ENTRYPOINT' || keyword === 'CMD' || keyword === 'SHELL') {
+  if (keyword === 'RUN' || keyword === 'ENTRYPOINT' || keyword === 'CMD' || keyword === 'SHELL') {
     return { ...base, command: commandForm(text) };
   }
   if (ins instanceof Healthcheck) {

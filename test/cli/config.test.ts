@@ -72,6 +72,9 @@ describe('cdk-distroless lint --target', () => {
   });
 });
 
+/** A valid image entry, for tests that add one bad key to it. */
+const IMAGE = 'images:\n  - reference: r.example.com/a\n    libc: glibc\n    hasShell: false\n    hasPackageManager: false\n    defaultUser: { uid: 1, gid: 1 }\n';
+
 describe('cdk-distroless lint: the configuration file', () => {
   test('without a configuration, a private mirror and a team base are unknown (CDL002)', () => {
     const cwd = withFiles({ 'a/Dockerfile': PRIVATE_CHAINGUARD, 'b/Dockerfile': TEAM_BASE });
@@ -141,6 +144,14 @@ describe('cdk-distroless lint: the configuration file', () => {
     ['a mirror that is not a prefix', 'registryMirrors:\n  - upstream: cgr.dev/chainguard\n    mirror: "bad mirror"\n', /registryMirrors\[0\]: RegistryMirror: mirrorPrefix "bad mirror" is not a registry prefix/],
     ['a list where a mapping belongs', 'images:\n  - [a, b]\n', /images\[0\]: must be a mapping with the keys reference, libc/],
     ['broken YAML', 'images: [\n', /\.cdk-distroless\.yaml: not valid YAML: /],
+    ['a top level that is a list', '- images\n', /\(top level\): must be a mapping with the keys images, registryMirrors, suppressions, got a list\./],
+    ['suppressions that are not a list', 'suppressions: CDL101\n', /suppressions: must be a list, got "CDL101"\. Write each entry on a line starting with "- "\./],
+    ['a fact that is not true or false', `${IMAGE}    hasCaCertificates: "yes"\n`, /images\[0\]\.hasCaCertificates: must be true or false, got "yes"\./],
+    ['a negative gid', IMAGE.replace('gid: 1 }', 'gid: -1 }'), /images\[0\]\.defaultUser\.gid: must be a whole number between 0 and 4294967294 \(unquoted\), got -1, e\.g\. 65532\./],
+    ['an environment that is not a mapping', `${IMAGE}    environment: [APP_UID]\n`, /images\[0\]\.environment: must be a mapping of variable names to values, got a list, e\.g\. \{ APP_UID: "1654" \}\./],
+    ['an environment name that is not a variable name', `${IMAGE}    environment: { 1APP: x }\n`, /images\[0\]\.environment\.1APP: is not a variable name: use letters, digits and "_", not starting with a digit\./],
+    ['an environment value that is not text', `${IMAGE}    environment: { APP_UID: [1654] }\n`, /images\[0\]\.environment\.APP_UID: must be a string, got a list, e\.g\. APP_UID: "1654"\./],
+    ['an architecture that is not text', `${IMAGE}    architectures: [amd64, { arm: 64 }]\n`, /images\[0\]\.architectures\[1\]: must be a non-empty string, got a mapping, e\.g\. "amd64"\./],
   ])('fails with a usage error naming the file and key for %s', (_what, yaml, message) => {
     const cwd = withFiles({ '.cdk-distroless.yaml': yaml, 'Dockerfile': PRIVATE_CHAINGUARD });
     const { code, stdout, stderr } = runCli(['lint', 'Dockerfile'], { cwd });

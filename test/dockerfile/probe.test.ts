@@ -2,7 +2,7 @@
 // generated probe stage uses and run against local servers on 127.0.0.1: HTTP answers, a TCP
 // listener, a closed port, garbage, a server that never answers, and a gRPC health server made
 // with node's http2 module. Skipped when no C compiler with a static libc is on the machine.
-import { execFile, spawnSync } from 'child_process';
+import { execFile, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as http2 from 'http2';
@@ -58,6 +58,23 @@ let hangupPort = 0;
 let silentPort = 0;
 let grpcPort = 0;
 let grpcBarePort = 0;
+let grpcGracefulPort = 0;
+let grpcRefusingPort = 0;
+let grpcPaddedPort = 0;
+/** Raw servers that write these pieces (a few ms apart) to every connection, then close it. */
+const RAW_ANSWERS: Record<string, string[]> = {
+  'split': ['HT', 'TP/1.', '1 2', '00', ' OK\r\nContent-Length: 0\r\n\r\n'],
+  'no-reason': ['HTTP/1.1 204\r\n\r\n'],
+  'four-digits': ['HTTP/1.1 2000 OK\r\n\r\n'],
+  'continue-then-close': ['HTTP/1.1 100 Continue\r\n\r\n'],
+  'split-interim': ['HTTP/1.1 103 Early Hints\r\nLink: </a.css>', '; rel=preload\r\n', '\r\nHTTP/1.1 200 OK\r\n\r\n'],
+  'switching': ['HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n'],
+  'huge-interim': [`HTTP/1.1 103 Early Hints\r\nLink: <${'x'.repeat(20_000)}>\r\n\r\n`, 'HTTP/1.1 200 OK\r\n\r\n'],
+};
+const rawPorts: Record<string, number> = {};
+/** An HTTP server on the IPv6 loopback, and the Host headers it got; port 0 when ::1 is unavailable. */
+let ipv6Port = 0;
+const ipv6Hosts: Array<string | undefined> = [];
 const httpRequests: http.IncomingMessage[] = [];
 const grpcRequests: Array<{ headers: http2.IncomingHttpHeaders; body: Buffer }> = [];
 
@@ -71,8 +88,8 @@ function decodeService(message: Buffer): string {
 }
 
 /** A gRPC health server: '' SERVING, 'orders.v1.Orders' NOT_SERVING, 'flaky' UNKNOWN, others NOT_FOUND. */
-function grpcHealthServer(withHealth: boolean): http2.Http2Server {
-  const server = http2.createServer();
+function grpcHealthServer(withHealth: boolean, options: http2.ServerOptions = {}): http2.Http2Server {
+  const server = http2.createServer(options);
   server.on('stream', (stream, headers) => {
     stream.on('error', () => undefined);
     const chunks: Buffer[] = [];
@@ -108,6 +125,15 @@ beforeAll(async () => {
     httpRequests.push(req);
     const routes: Record<string, number> = { '/healthz': 200, '/moved': 302, '/no-content': 204, '/missing': 404, '/broken': 500, '/unavailable': 503 };
     if (req.url === '/slow') { return; } // never answers
+    if (req.url === '/delayed') { setTimeout(() => res.end('ok'), 300); return; }
+    if (req.url?.startsWith('/early')) {
+      // 103 Early Hints before the final answer: interim, not the health status.
+      res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+      res.writeEarlyHints({ link: '</app.js>; rel=preload; as=script' });
+      res.writeHead(req.url === '/early-broken' ? 503 : 200);
+      res.end('body');
+      return;
+    }
     res.writeHead(routes[req.url ?? ''] ?? 404, req.url === '/moved' ? { location: '/healthz' } : {});
     res.end('body');
   }));
@@ -118,6 +144,30 @@ beforeAll(async () => {
   silentPort = await listen(track(net.createServer(() => undefined)));
   grpcPort = await listen(track(grpcHealthServer(true)));
   grpcBarePort = await listen(track(grpcHealthServer(false)));
+  // A server shutting down gracefully: GOAWAY (NO_ERROR) covering the probe's stream, then the answer.
+  const graceful = grpcHealthServer(true);
+  graceful.prependListener('stream', (stream: http2.ServerHttp2Stream) => stream.session?.goaway(0, stream.id));
+  grpcGracefulPort = await listen(track(graceful));
+  // A server that takes no stream at all: GOAWAY with last-stream-id 0 as soon as it connects.
+  const refusing = grpcHealthServer(true);
+  refusing.on('session', (session: http2.ServerHttp2Session) => session.goaway(0, 0));
+  grpcRefusingPort = await listen(track(refusing));
+  // Padding on every frame (RFC 9113 6.1): the probe must skip it in DATA.
+  grpcPaddedPort = await listen(track(grpcHealthServer(true, { paddingStrategy: http2.constants.PADDING_STRATEGY_MAX })));
+  for (const [name, pieces] of Object.entries(RAW_ANSWERS)) {
+    rawPorts[name] = await listen(track(net.createServer(async s => {
+      for (const piece of pieces) {
+        s.write(piece);
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      s.end();
+    })));
+  }
+  const v6 = track(http.createServer((req, res) => { ipv6Hosts.push(req.headers.host); res.end(); }));
+  ipv6Port = await new Promise<number>(resolve => {
+    v6.once('error', () => resolve(0));
+    v6.listen(0, '::1', () => resolve((v6.address() as net.AddressInfo).port));
+  });
   const closed = net.createServer();
   closedPort = await listen(closed);
   await new Promise(resolve => closed.close(resolve));
@@ -197,6 +247,49 @@ describeNative('probe http', () => {
     expect(r.stderr).toMatch(/unhealthy: timed out/);
   });
 
+  test('skips interim 1xx answers (103 Early Hints) and judges the final status', async () => {
+    const r = await run('http', String(httpPort), '/early');
+    expect(r).toEqual({ code: 0, stdout: `probe: http 127.0.0.1:${httpPort}/early: healthy: HTTP 200\n`, stderr: '' });
+    const broken = await run('http', String(httpPort), '/early-broken');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe(`probe: http 127.0.0.1:${httpPort}/early-broken: unhealthy: HTTP 503\n`);
+    expect((await run('http', String(rawPorts['split-interim']), '/')).stdout).toMatch(/healthy: HTTP 200$/m);
+  });
+
+  test('reads a status line that arrives in pieces, and one without a reason phrase', async () => {
+    expect((await run('http', String(rawPorts.split), '/')).stdout).toMatch(/healthy: HTTP 200$/m);
+    expect((await run('http', String(rawPorts['no-reason']), '/')).stdout).toMatch(/healthy: HTTP 204$/m);
+  });
+
+  test('exits 1 on a status code that is not three digits, an interim answer alone, 101, or an interim head over 16 KiB', async () => {
+    const four = await run('http', String(rawPorts['four-digits']), '/');
+    expect(four.code).toBe(1);
+    expect(four.stderr).toMatch(/unhealthy: the answer is not HTTP$/m);
+    const interim = await run('http', String(rawPorts['continue-then-close']), '/');
+    expect(interim.code).toBe(1);
+    expect(interim.stderr).toMatch(/unhealthy: the server closed the connection after an interim \(1xx\) answer$/m);
+    const switching = await run('http', String(rawPorts.switching), '/');
+    expect(switching.code).toBe(1);
+    expect(switching.stderr).toMatch(/unhealthy: HTTP 101$/m);
+    const huge = await run('http', String(rawPorts['huge-interim']), '/');
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/unhealthy: the response head is larger than 16 KiB$/m);
+  });
+
+  test('--timeout defaults to 5 seconds', async () => {
+    const r = await run('http', String(httpPort), '/slow');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`probe: http 127.0.0.1:${httpPort}/slow: unhealthy: timed out\n`);
+  }, 15_000);
+
+  test('--host takes an IPv6 address, written in brackets in the Host header and the message', async () => {
+    if (!ipv6Port) { return; } // no IPv6 loopback on this machine
+    const r = await run('http', String(ipv6Port), '/healthz', '--host', '::1');
+    expect(r).toEqual({ code: 0, stdout: `probe: http [::1]:${ipv6Port}/healthz: healthy: HTTP 200\n`, stderr: '' });
+    expect(ipv6Hosts).toEqual([`[::1]:${ipv6Port}`]);
+    expect((await run('tcp', String(ipv6Port), '--host', '::1')).code).toBe(0);
+  });
+
   test('runs the command HealthCheck.http().execCommand() gives', async () => {
     const check = HealthCheck.http('/healthz', { port: httpPort, timeout: TimeSpan.seconds(2) });
     const [program, ...args] = check.execCommand(probe)!;
@@ -217,6 +310,16 @@ describeNative('probe tcp', () => {
     const r = await run('tcp', String(closedPort));
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`probe: tcp 127.0.0.1:${closedPort}: unhealthy: Connection refused\n`);
+  });
+
+  test('keeps its exit status when the runner has closed its output (no death by SIGPIPE)', async () => {
+    const exit = await new Promise<[number | null, string | null]>(resolve => {
+      // The answer comes 300 ms later, so the probe writes its verdict long after stdout is closed.
+      const child = spawn(probe, ['http', String(httpPort), '/delayed'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      child.on('exit', (code, signal) => resolve([code, signal]));
+    });
+    expect(exit).toEqual([0, null]);
   });
 
   test('runs the command HealthCheck.tcp().execCommand() gives', async () => {
@@ -272,6 +375,23 @@ describeNative('probe grpc', () => {
     expect(r.stderr).toMatch(/does the server register grpc\.health\.v1\.Health\?/);
   });
 
+  test('reads on after a graceful GOAWAY that covers its stream (a server shutting down)', async () => {
+    const r = await run('grpc', String(grpcGracefulPort), '--timeout', '2');
+    expect(r).toEqual({ code: 0, stdout: `probe: grpc 127.0.0.1:${grpcGracefulPort}: healthy: SERVING\n`, stderr: '' });
+  });
+
+  test('reads padded frames', async () => {
+    const r = await run('grpc', String(grpcPaddedPort));
+    expect(r).toEqual({ code: 0, stdout: `probe: grpc 127.0.0.1:${grpcPaddedPort}: healthy: SERVING\n`, stderr: '' });
+    expect((await run('grpc', String(grpcPaddedPort), '--service', 'orders.v1.Orders')).stderr).toMatch(/unhealthy: NOT_SERVING$/m);
+  });
+
+  test('exits 1 when a GOAWAY refuses its stream', async () => {
+    const r = await run('grpc', String(grpcRefusingPort), '--timeout', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unhealthy: the server refused the connection \(GOAWAY\): is it a gRPC server\?$/m);
+  });
+
   test('exits 1 against an HTTP/1.1 server', async () => {
     const r = await run('grpc', String(httpPort), '--timeout', '2');
     expect(r.code).toBe(1);
@@ -321,6 +441,14 @@ describeNative('usage errors exit 2 with a message naming the problem', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).toMatch(/^Usage: probe http/m);
+  });
+
+  test('a message cut at its length limit still ends its line before the usage', async () => {
+    const r = await run('http', '8080', `/${'a'.repeat(2000)}`);
+    expect(r.code).toBe(2);
+    const [first, second] = r.stderr.split('\n');
+    expect(first).toMatch(/^probe: <path> must start with '\/' and hold up to 512 printable characters without spaces, got "\/a+$/);
+    expect(second).toMatch(/^Usage: probe http/);
   });
 
   test('options may come before the positional arguments, and --timeout takes decimals', async () => {

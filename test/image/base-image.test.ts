@@ -477,6 +477,8 @@ describe('image environment and deprecation facts', () => {
     expect(image.facts.family).toBe(ImageFamily.DOTNET_DISTROLESS);
     expect([image.facts.hasShell, image.facts.hasPackageManager, image.role]).toEqual([false, false, ImageRole.FINAL]);
     expect(image.facts.defaultUser.uid).toBe(1654);
+    expect(image.facts.architectures).toEqual(['amd64', 'arm64']);
+    expect(BaseImage.lookup('mcr.microsoft.com/dotnet/aspnet:8.0-noble-chiseled')!.facts.architectures).toEqual(['amd64', 'arm64', 'arm']);
   });
 
   test('.NET alpine tags are musl; full tags are build images running as root', () => {

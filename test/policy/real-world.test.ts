@@ -15,6 +15,18 @@ describe('1. quotes are removed from instruction words, as Docker does', () => {
     expect(findings[0].message).toMatch(/runs the container as root/);
   });
 
+  test.each([
+    ['USER ${U:-"0"}'], ["USER ${U:-'root'}"], ['ARG U=${X:-"0"}', 'USER $U'], ['ENV U=${X:-"0"}', 'USER $U'], ['ARG X=1', 'USER ${X:+"0"}'],
+  ].map(lines => [lines.join(' / '), lines]))('fails if a quoted default or alternative makes the image root: %s (CDL009)', (_title, lines) => {
+    const findings = findingsOf('CDL009', df(`FROM ${GOOD_BASE}`, ...lines));
+    expect(findings.map(f => f.line)).toEqual([lines.length + 1]);
+    expect(findings[0].message).toMatch(/runs the container as root/);
+  });
+
+  test('a quoted default in FROM is read without its quotes', () => {
+    expect(ids(df('ARG BASE', `FROM \${BASE:-"${GOOD_BASE}"}`, 'USER 65532'))).toEqual([]);
+  });
+
   test('passes if USER "472" is quoted: it is numeric (no CDL104)', () => {
     expect(ids(df(`FROM ${GOOD_BASE}`, 'USER "472"'))).toEqual([]);
     expect(ids(df(`FROM ${GOOD_BASE}`, 'ARG GF_UID="472"', 'USER "$GF_UID":\'0\''))).toEqual([]);
@@ -232,6 +244,14 @@ describe('_expandInFinalStage (for the image profile)', () => {
     expect(_expandInFinalStage(a, '$PORT', arg).unresolved).toEqual(['PORT']);
   });
 
+  test('a platform ARG declared before the first FROM without a value keeps its automatic value in a stage, as in FROM', () => {
+    const a = analyze(df('ARG TARGETARCH', `FROM ${GOOD_BASE}`, 'ARG TARGETARCH', 'COPY app-$TARGETARCH /app'));
+    const copy = a.finalInstructions.find(i => i.keyword === 'COPY')!;
+    expect(_expandInFinalStage(a, '$TARGETARCH', copy)).toEqual({ value: 'amd64', unresolved: [] });
+    const own = analyze(df('ARG ARCH', `FROM ${GOOD_BASE}`, 'ARG ARCH', 'COPY app-$ARCH /app'));
+    expect(_expandInFinalStage(own, '$ARCH').unresolved).toEqual(['ARCH']);
+  });
+
   test('_finalStageEnvironment is the base ENV overlaid with the chain\'s ENV', () => {
     const env = _finalStageEnvironment(analyze(file));
     expect(env.get('APP_UID')).toBe('1654');
@@ -256,7 +276,10 @@ describe('quotes and variables in COPY', () => {
   });
 
   test('COPY --from with a variable holding an image is checked (CDL107); one without a value is not', () => {
-    expect(findingsOf('CDL107', df('ARG TOOLS=ghcr.io/example/tools:1.4', `FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toHaveLength(1);
+    const viaArg = findingsOf('CDL107', df('ARG TOOLS=ghcr.io/example/tools:1.4', `FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'));
+    expect(viaArg).toHaveLength(1);
+    expect(viaArg[0].message).toMatch(/^COPY --from=\$TOOLS \(= "ghcr\.io\/example\/tools:1\.4"\) copies from an image, not a stage/);
+    expect(viaArg[0].fix).toMatch(/^Write `COPY --from=ghcr\.io\/example\/tools:1\.4@sha256:<digest> \.\.\.` \(or add the digest to the value \$TOOLS expands to\); /);
     expect(findingsOf('CDL107', df(`FROM ${GOOD_BASE}`, 'ARG TOOLS', 'COPY --from=$TOOLS /t /t'))).toEqual([]);
     expect(findingsOf('CDL107', df('FROM golang:1.25 AS build', `FROM ${GOOD_BASE}`, 'COPY --from="build" /t /t'))).toEqual([]);
   });

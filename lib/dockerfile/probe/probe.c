@@ -3,7 +3,8 @@
  * libc at run time. Built statically in a build stage and copied to /cdk-distroless/probe.
  *
  *   probe http <port> <path> [--timeout <seconds>] [--host <ip>]
- *       HTTP/1.1 GET http://<host>:<port><path>; healthy on status 2xx and 3xx.
+ *       HTTP/1.1 GET http://<host>:<port><path>; healthy on a final status 2xx or 3xx (interim 1xx
+ *       answers such as 103 Early Hints are skipped). Only the response head is read.
  *   probe tcp <port> [--timeout <seconds>] [--host <ip>]
  *       a TCP connection to <host>:<port> opens.
  *   probe grpc <port> [--service <name>] [--timeout <seconds>] [--host <ip>]
@@ -21,6 +22,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -40,9 +42,11 @@ static const char USAGE[] =
 
 /* ---- output without stdio ---------------------------------------------------------------- */
 
+/* One message (or the HTTP request) at a time; the last byte is kept for flush()'s newline. */
 static char line[1024];
 static size_t line_len;
 
+/* Appends s to `line`; what does not fit is cut. */
 static void put(const char *s) {
   size_t n = strlen(s);
   if (n > sizeof(line) - 1 - line_len) { n = sizeof(line) - 1 - line_len; }
@@ -59,7 +63,7 @@ static void put_num(unsigned long v) {
 }
 
 static int flush(int fd) {
-  put("\n");
+  line[line_len++] = '\n'; /* always room: put() keeps the last byte */
   ssize_t ignored = write(fd, line, line_len);
   (void)ignored;
   line_len = 0;
@@ -271,12 +275,17 @@ static int recv_exact(int fd, unsigned char *buf, size_t n) {
   return 0;
 }
 
-static void put_target(const struct target *t) {
-  put(t->mode);
-  put(" ");
+/* host:port, [ipv6]:port: the HTTP Host header, the gRPC :authority and the target in messages. */
+static void put_authority(const struct target *t) {
   if (t->family == AF_INET6) { put("["); put(t->host); put("]"); } else { put(t->host); }
   put(":");
   put_num(t->port);
+}
+
+static void put_target(const struct target *t) {
+  put(t->mode);
+  put(" ");
+  put_authority(t);
   if (t->path) { put(t->path); }
 }
 
@@ -310,42 +319,72 @@ static int check_tcp(const struct target *t) {
   return healthy(t, "connected", 0);
 }
 
+/* Appends what arrives to buf[*have..]: 1 with more bytes, 0 at the end of the stream, -1 on failure. */
+static int recv_more(int fd, size_t *have) {
+  if (*have == sizeof(buf)) { failure = "the response head is larger than 16 KiB"; return -1; }
+  ssize_t r = recv_some(fd, buf + *have, sizeof(buf) - *have);
+  if (r > 0) { *have += (size_t)r; }
+  return r > 0 ? 1 : (int)r;
+}
+
+/* Where the head starting at p ends (after its empty line), or 0 when it is not complete yet. */
+static const unsigned char *head_end(const unsigned char *p, size_t n) {
+  for (size_t i = 3; i < n; i++) {
+    if (p[i] == '\n' && p[i - 1] == '\r' && p[i - 2] == '\n' && p[i - 3] == '\r') { return p + i + 1; }
+  }
+  return 0;
+}
+
+/* The status of the status line at s ("HTTP/1.x NNN" then a space or the line end), or 0 if it is none. */
+static unsigned long status_of(const unsigned char *s) {
+  if (memcmp(s, "HTTP/1.", 7) != 0 || (s[7] != '0' && s[7] != '1') || s[8] != ' '
+      || s[9] < '1' || s[9] > '5' || s[10] < '0' || s[10] > '9' || s[11] < '0' || s[11] > '9'
+      || (s[12] != ' ' && s[12] != '\r' && s[12] != '\n')) {
+    return 0;
+  }
+  return (unsigned long)((s[9] - '0') * 100 + (s[10] - '0') * 10 + (s[11] - '0'));
+}
+
 static int check_http(const struct target *t) {
   int fd = open_connection(t);
   if (fd < 0) { return unhealthy(t, 0); }
-  size_t n = 0;
-  const char *parts[] = {
-    "GET ", t->path, " HTTP/1.1\r\nHost: ", t->family == AF_INET6 ? "[" : "", t->host, t->family == AF_INET6 ? "]" : "", ":", 0,
-  };
-  for (int i = 0; parts[i]; i++) {
-    size_t l = strlen(parts[i]);
-    memcpy(buf + n, parts[i], l);
-    n += l;
-  }
+  /* At most 4 + 512 (path) + 17 + 53 (authority) + 75 bytes: well inside `line`. */
   line_len = 0;
-  put_num(t->port);
-  memcpy(buf + n, line, line_len);
-  n += line_len;
+  put("GET ");
+  put(t->path);
+  put(" HTTP/1.1\r\nHost: ");
+  put_authority(t);
+  put("\r\nUser-Agent: cdk-distroless-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+  int sent = send_all(fd, (const unsigned char *)line, line_len);
   line_len = 0;
-  static const char rest[] = "\r\nUser-Agent: cdk-distroless-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n";
-  memcpy(buf + n, rest, sizeof(rest) - 1);
-  n += sizeof(rest) - 1;
-  if (send_all(fd, buf, n) != 0) { close(fd); return unhealthy(t, 0); }
+  if (sent != 0) { close(fd); return unhealthy(t, 0); }
 
-  /* Only the status line matters: "HTTP/1.x NNN ...". */
-  size_t have = 0;
-  while (have < 12) {
-    ssize_t r = recv_some(fd, buf + have, 64 - have);
-    if (r < 0) { close(fd); return unhealthy(t, 0); }
-    if (r == 0) { close(fd); return unhealthy(t, have ? "the answer is not HTTP" : "the server closed the connection without an answer"); }
-    have += (size_t)r;
+  /* Only the final status line matters. Interim 1xx answers (103 Early Hints) come first and are
+     skipped, as RFC 9110 section 15.2 asks of every client; the body is never read. */
+  size_t have = 0, at = 0; /* bytes received; where the status line being read starts */
+  unsigned long status;
+  for (;;) {
+    while (have - at < 13) {
+      int r = recv_more(fd, &have);
+      if (r < 0) { close(fd); return unhealthy(t, 0); }
+      if (r == 0) {
+        close(fd);
+        return unhealthy(t, have > at ? "the answer is not HTTP"
+                          : at > 0 ? "the server closed the connection after an interim (1xx) answer"
+                                   : "the server closed the connection without an answer");
+      }
+    }
+    status = status_of(buf + at);
+    if (status == 0) { close(fd); return unhealthy(t, "the answer is not HTTP"); }
+    if (status >= 200 || status == 101) { break; }
+    const unsigned char *end;
+    while ((end = head_end(buf + at, have - at)) == 0) {
+      int r = recv_more(fd, &have);
+      if (r <= 0) { close(fd); return unhealthy(t, r < 0 ? 0 : "the server closed the connection after an interim (1xx) answer"); }
+    }
+    at = (size_t)(end - buf);
   }
   close(fd);
-  if (memcmp(buf, "HTTP/1.", 7) != 0 || (buf[7] != '0' && buf[7] != '1') || buf[8] != ' '
-      || buf[9] < '1' || buf[9] > '5' || buf[10] < '0' || buf[10] > '9' || buf[11] < '0' || buf[11] > '9') {
-    return unhealthy(t, "the answer is not HTTP");
-  }
-  unsigned long status = (unsigned long)((buf[9] - '0') * 100 + (buf[10] - '0') * 10 + (buf[11] - '0'));
   if (status >= 200 && status < 400) { return healthy(t, "HTTP", status); }
   put("probe: ");
   put_target(t);
@@ -425,9 +464,7 @@ static int check_grpc(const struct target *t) {
   p += hpack_string(p, "/grpc.health.v1.Health/Check");
   *p++ = 0x01;                                    /* :authority */
   line_len = 0;
-  if (t->family == AF_INET6) { put("["); put(t->host); put("]"); } else { put(t->host); }
-  put(":");
-  put_num(t->port);
+  put_authority(t);
   line[line_len] = '\0';
   p += hpack_string(p, line);
   line_len = 0;
@@ -477,8 +514,13 @@ static int check_grpc(const struct target *t) {
       memcpy(pong + 9, buf, 8);
       if (send_all(fd, pong, 17) != 0) { close(fd); return unhealthy(t, 0); }
     } else if (type == F_GOAWAY) {
-      close(fd);
-      return unhealthy(t, "the server refused the connection (GOAWAY): is it a gRPC server?");
+      /* A graceful GOAWAY (NO_ERROR) that still covers stream 1 lets the call finish: keep reading. */
+      unsigned last = len >= 8 ? ((unsigned)(buf[0] & 0x7f) << 24) | ((unsigned)buf[1] << 16) | ((unsigned)buf[2] << 8) | buf[3] : 0;
+      int graceful = len >= 8 && (buf[4] | buf[5] | buf[6] | buf[7]) == 0;
+      if (!graceful || last < 1) {
+        close(fd);
+        return unhealthy(t, "the server refused the connection (GOAWAY): is it a gRPC server?");
+      }
     } else if (stream == 1 && type == F_RST_STREAM) {
       close(fd);
       return unhealthy(t, "the server reset the request (RST_STREAM)");
@@ -527,6 +569,9 @@ static int check_grpc(const struct target *t) {
 }
 
 int main(int argc, char **argv) {
+  /* A runner that closes our stdout or stderr early must not turn the verdict into death by SIGPIPE;
+     sockets already use MSG_NOSIGNAL. */
+  signal(SIGPIPE, SIG_IGN);
   struct target t;
   memset(&t, 0, sizeof(t));
   int r = parse_args(argc, argv, &t);

@@ -1,7 +1,8 @@
+import { _ARCH_SUFFIX } from '../../image/catalog';
 import { ImageFamily } from '../../image/facts';
 import { Severity } from '../finding';
 import { Rule, RuleHit } from '../rule';
-import { ARCH_SUFFIX, baseRange, describeBase } from './common';
+import { baseRange, describeBase } from './common';
 
 /** `latest` says nothing about what is inside; a version tag at least documents intent. */
 export const baseLatestTag: Rule = {
@@ -19,7 +20,7 @@ export const baseLatestTag: Rule = {
     for (const stage of a.stages) {
       const base = stage.base;
       if (!base || !base.valid || base.isScratch || base.digest) { continue; }
-      const variant = base.tag?.replace(ARCH_SUFFIX, '');
+      const variant = base.tag?.replace(_ARCH_SUFFIX, '');
       if (variant !== undefined && variant !== 'latest') { continue; }
       const nonroot = base.image?.nonRootUser && base.image.facts.family === ImageFamily.GOOGLE_DISTROLESS;
       const suggestion = nonroot ? (base.tag ?? 'latest').replace(/^latest/, 'nonroot') : '<version>';

@@ -2,6 +2,7 @@
  * Helpers shared by rules. Internal: not exported from lib/index.ts.
  */
 import { BaseImage, DotnetFlavor } from '../../image/base-image';
+import { _ARCH_SUFFIX } from '../../image/catalog';
 import { ImageUser } from '../../image/facts';
 import { Analysis, BaseResolution, StageAnalysis } from '../analysis';
 import { ModelInstruction, SourceRange } from '../model';
@@ -23,8 +24,6 @@ export function describeBase(stage: StageAnalysis, base: BaseResolution): string
   return w === base.reference ? `"${w}"` : `"${w}" (= "${base.reference}")`;
 }
 
-/** Architecture suffixes of image tags (`nonroot-amd64`). */
-export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
 
 /**
  * The reference to pin in a fix hint: the multi-architecture tag when the tag was chosen per
@@ -32,7 +31,7 @@ export const ARCH_SUFFIX = /-(amd64|arm64|arm|s390x|ppc64le|riscv64|386)$/;
  */
 export function pinnable(base: BaseResolution): string {
   const ref = base.reference.replace(/@.*$/, '');
-  return base.archVariables.length > 0 ? ref.replace(ARCH_SUFFIX, '') : ref;
+  return base.archVariables.length > 0 ? ref.replace(_ARCH_SUFFIX, '') : ref;
 }
 
 /** The non-root user to suggest for an image. */
@@ -70,9 +69,9 @@ export interface SuggestedBase {
 export function suggestedFinalBases(image: BaseImage | undefined): SuggestedBase[] {
   const dotnet = /^mcr\.microsoft\.com\/dotnet\/(runtime-deps|runtime|aspnet|sdk)$/.exec(image?.repository ?? '');
   if (dotnet) {
-    const version = /^(\d+\.\d+)/.exec(image?.tag ?? '')?.[1];
-    const dotnetVersion = version && ['8.0', '9.0', '10.0'].includes(version) ? version : undefined;
-    const chiseled = (flavor: DotnetFlavor) => BaseImage.dotnetChiseled({ flavor, dotnetVersion }).reference;
+    const dotnetVersion = /^(\d+\.\d+)/.exec(image?.tag ?? '')?.[1];
+    const chiseled = (flavor: DotnetFlavor) => sameVersion(() => BaseImage.dotnetChiseled({ flavor, dotnetVersion }),
+      () => BaseImage.dotnetChiseled({ flavor })).reference;
     if (dotnet[1] !== 'sdk') { return [{ reference: chiseled(dotnet[1] as DotnetFlavor) }]; }
     return [
       { reference: chiseled(DotnetFlavor.ASPNET), forWhat: 'ASP.NET Core apps' },
@@ -84,20 +83,36 @@ export function suggestedFinalBases(image: BaseImage | undefined): SuggestedBase
   const tag = image?.tag ?? '';
   const major = Number(/^(\d+)/.exec(image?.facts.runtimeVersion ?? '')?.[1]
     ?? /(?:jdk|temurin|corretto|openjdk)-?(\d+)/i.exec(tag)?.[1] ?? /^(\d+)/.exec(tag)?.[1]);
-  const pick = <T extends number>(known: T[], fallback: T): T => (known.includes(major as T) ? major as T : fallback);
   switch (image?.facts.runtime) {
-    case 'nodejs': return [{ reference: BaseImage.googleNodejs({ nodeVersion: pick([22, 24, 26], 24) }).reference }];
+    case 'nodejs': return [{ reference: sameVersion(() => BaseImage.googleNodejs({ nodeVersion: major }), () => BaseImage.googleNodejs()).reference }];
     case 'python': return [{ reference: BaseImage.googlePython3().reference }];
-    case 'java': return [{ reference: BaseImage.googleJava({ javaVersion: pick([17, 21, 25], 21) }).reference }];
+    case 'java': return [{ reference: sameVersion(() => BaseImage.googleJava({ javaVersion: major }), () => BaseImage.googleJava()).reference }];
     case 'dotnet': return [{ reference: BaseImage.dotnetChiseled().reference }];
     case 'rust': return [{ reference: BaseImage.googleCc().reference }];
     default: return [{ reference: BaseImage.googleStatic().reference }];
   }
 }
 
-/** Whether a USER value names root. */
+/**
+ * The image of the same version when the catalog lists it, otherwise the default version: the
+ * catalog, not a second list here, knows which versions exist.
+ */
+function sameVersion(make: () => BaseImage, fallback: () => BaseImage): BaseImage {
+  let image: BaseImage;
+  try {
+    image = make();
+  } catch {
+    return fallback(); // no such repository (nodejs18-debian13, java11-debian13, a NaN version)
+  }
+  return BaseImage.catalog().some(listed => listed.reference === image.reference) ? image : fallback();
+}
+
+/**
+ * Whether a USER value names root: `root`, or a number that is 0 as the runtime reads it (runc parses
+ * the user with Go's strconv.Atoi, which takes `000`, `+0` and `-0`).
+ */
 export function isRootName(user: string): boolean {
-  return user === 'root' || (/^\d+$/.test(user) && Number(user) === 0);
+  return user === 'root' || (/^[+-]?\d+$/.test(user) && Number(user) === 0);
 }
 
 /** "the final stage" or "stage \"app\" (which the final stage builds on)", for messages. */
@@ -140,11 +155,20 @@ export function shellWords(text: string): string[] | undefined {
     const c = text[i];
     if (/\s/.test(c)) {
       if (word !== undefined) { words.push(word); word = undefined; }
-    } else if (c === "'" || c === '"') {
+    } else if (c === "'") {
       const end = text.indexOf(c, i + 1);
       if (end < 0) { return undefined; }
       word = (word ?? '') + text.slice(i + 1, end);
       i = end;
+    } else if (c === '"') {
+      // Inside double quotes a backslash escapes only ", \, $ and ` (as in sh).
+      let quoted = '';
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\' && '"\\$`'.includes(text[i + 1] ?? 'x')) { i++; }
+        quoted += text[i];
+      }
+      if (i >= text.length) { return undefined; }
+      word = (word ?? '') + quoted;
     } else if (c === '\\' && i + 1 < text.length) {
       word = (word ?? '') + text[++i];
     } else {

@@ -27,10 +27,13 @@ export const copyFromImageNotPinned: Rule = {
       if (!from || /^\d+$/.test(from) || stageNames.has(from.toLowerCase())) { continue; }
       const parsed = _parseReference(from);
       if (!parsed || parsed.digest) { continue; }
+      const viaVariable = written !== from;
       hits.push({
         range: ins.range,
-        message: `COPY --from=${from} copies from an image, not a stage, and the image is not pinned by digest. Allowed: a stage name, or an image with @sha256:<digest>.`,
-        fix: `Write \`COPY --from=${from}@sha256:<digest> ...\`; ${digestLookup(from)}.`,
+        message: `COPY --from=${viaVariable ? `${written} (= "${from}")` : from} copies from an image, not a stage, and the image is not pinned by digest. `
+          + 'Allowed: a stage name, or an image with @sha256:<digest>.',
+        fix: `Write \`COPY --from=${from}@sha256:<digest> ...\`${viaVariable ? ` (or add the digest to the value ${written} expands to)` : ''}; `
+          + `${digestLookup(from)}.`,
       });
     }
     return hits;

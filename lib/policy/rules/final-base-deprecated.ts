@@ -18,10 +18,14 @@ export const finalBaseDeprecated: Rule = {
     const base = root?.base;
     const why = base?.image?.facts.deprecated;
     if (!root || !base || !why) { return []; }
+    // The catalog's texts end with "; use <successor>."; your own facts may say anything.
+    const successor = /;\s*use\s+(\S+?)\.?$/i.exec(why)?.[1];
     return [{
       range: baseRange(root),
       message: `The final base ${describeBase(root, base)} is no longer maintained: ${why}`,
-      fix: `${why.replace(/^.*?;\s*/, '').replace(/^use/, 'Use').replace(/\.?$/, '')} (same tag variant), pinned by digest.`,
+      fix: successor
+        ? `Use ${successor} (same tag variant), pinned by digest.`
+        : 'Move to the maintained image that replaces it (see the reason above), pinned by digest.',
     }];
   },
 };

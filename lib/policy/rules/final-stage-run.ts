@@ -17,7 +17,7 @@ export const finalStageRun: Rule = {
   },
   check(a) {
     return a.finalInstructions.filter(i => i.keyword === 'RUN').map(ins => {
-      const exec = execForm(ins.text);
+      const exec = ins.command?.exec;
       const message = `RUN in ${whereInChain(a, ins)}: "${truncate(ins.text)}". Allowed in the final image: COPY, USER, ENV, WORKDIR, EXPOSE, LABEL, ENTRYPOINT and CMD.`;
       if (!exec || exec.length === 0) {
         return { range: ins.range, message, fix: 'Move this RUN to a build stage (e.g. `FROM <builder> AS build`) and `COPY --from=build` only its output into the final stage.' };
@@ -34,17 +34,6 @@ export const finalStageRun: Rule = {
     });
   },
 };
-
-/** The argv of an exec-form RUN (a JSON array of strings), or undefined for shell form. */
-function execForm(text: string): string[] | undefined {
-  if (!text.startsWith('[')) { return undefined; }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) && parsed.every(p => typeof p === 'string') ? parsed as string[] : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function truncate(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

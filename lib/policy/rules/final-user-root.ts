@@ -27,7 +27,9 @@ export const finalUserRoot: Rule = {
       if (user.unresolved.length > 0 || !user.user) {
         return [{
           range: user.instruction.range,
-          message: `USER ${user.instruction.text || '(empty)'} in ${where} cannot be resolved${user.unresolved.length ? ` (${user.unresolved.map(v => `$${v}`).join(', ')} has no value)` : ''}, `
+          message: `USER ${user.instruction.text || '(empty)'} in ${where} cannot be resolved${user.unresolved.length
+            ? ` (${user.unresolved.map(v => `$${v}`).join(', ')} has no value)`
+            : ` (it names no user: "${user.value}")`}, `
             + 'so it cannot be verified as non-root. Allowed: a literal non-root user, or a variable with a non-root default.',
           fix: `Write the user literally, e.g. \`USER ${u.uid}:${u.gid}\`, or give the ARG a non-root default.`,
         }];

@@ -2,8 +2,9 @@
 // Each becomes a build context (the app's sources plus the generated Dockerfile and
 // .dockerignore) in a scratch folder, so the repository is never written to.
 import * as fs from 'fs';
+import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { podmanOk } from './podman';
+import { curlInside, podman, podmanOk, sleep, tail } from './podman';
 import { BaseImage, DistrolessDockerfile, DistrolessDockerfileProps, JavaBuild, Runtime } from '../../../lib';
 
 export const APPS_DIR = path.join(__dirname, 'apps');
@@ -166,4 +167,31 @@ export function touchSource(c: ImageCase, contextDir: string): void {
 /** The manifest digest of a local image, for FROM lines pinned by digest. */
 export function localDigest(reference: string): string {
   return podmanOk(['image', 'inspect', '--format', '{{.Digest}}', reference], `reading the digest of ${reference}`).stdout.trim();
+}
+
+/**
+ * `podman run -d` of a case's image as ECS and Kubernetes run it hardened: read-only root, the image
+ * user, no capabilities, no new privileges, no network, /tmp as tmpfs and DATA_DIR as a volume (as a
+ * Kubernetes emptyDir or an ECS task volume, which copies a VOLUME's ownership, would mount them).
+ * `extra` goes before the image (e.g. --health-cmd). Replaces a container of the same name.
+ */
+export function runHardened(container: string, image: string, user: string, extra: string[] = []): void {
+  podman(['rm', '-f', '-v', '-t', '0', container]);
+  podmanOk(['run', '-d', '--name', container, '--pull=never', '--read-only', '--read-only-tmpfs=false',
+    '--user', user, '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'none',
+    '--tmpfs', '/tmp:rw,nosuid,nodev,mode=1777,size=64m', '-v', DATA_DIR, ...extra, image], 'starting the container');
+}
+
+/** Waits up to 90 s until the app answers GET /healthz on PORT; fails with its logs if the container stops. */
+export function waitForHealthz(container: string): void {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const state = podman(['inspect', '--format', '{{.State.Running}}', container]).stdout.trim();
+    if (state !== 'true') {
+      assert.fail(`the container stopped:\n${tail(podman(['logs', container]).stdout + podman(['logs', container]).stderr)}`);
+    }
+    if (curlInside(container, `http://127.0.0.1:${PORT}/healthz`).code !== 0) { return; }
+    if (Date.now() > deadline) { assert.fail(`no answer on port ${PORT} within 90 s`); }
+    sleep(250);
+  }
 }

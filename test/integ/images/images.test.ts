@@ -6,10 +6,10 @@ import * as fs from 'fs';
 import * as assert from 'node:assert/strict';
 import { after, describe, it, TestContext } from 'node:test';
 import * as path from 'path';
-import { CASES, DATA_DIR, ImageCase, PORT, prepareContext, touchSource } from './cases';
+import { CASES, DATA_DIR, ImageCase, PORT, prepareContext, runHardened, touchSource, waitForHealthz } from './cases';
 import {
   build, Build, BuildStep, curlInside, existsIn, ImageConfig, imageConfig, imageSize, podman, podmanOk,
-  requirePrivatePodman, sh, sleep, tail, withMountedImage,
+  requirePrivatePodman, sh, tail, withMountedImage,
 } from './podman';
 import { standinSuite } from './standin-checks';
 import { DistrolessDockerfile, DockerfilePolicy } from '../../../lib';
@@ -116,21 +116,8 @@ function imageCase(c: ImageCase): void {
 
   void it('starts hardened: read-only root, image user, no capabilities, no new privileges, no network', (t) => {
     if (!needs(t, config, 'the build')) { return; }
-    podman(['rm', '-f', '-v', '-t', '0', container]);
-    podmanOk(['run', '-d', '--name', container, '--pull=never', '--read-only', '--read-only-tmpfs=false',
-      '--user', config!.User, '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'none',
-      // As Kubernetes (emptyDir) and ECS (task volumes, which copy a VOLUME's ownership) would mount them.
-      '--tmpfs', '/tmp:rw,nosuid,nodev,mode=1777,size=64m', '-v', DATA_DIR, tag], 'starting the container');
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const state = podman(['inspect', '--format', '{{.State.Running}}', container]).stdout.trim();
-      if (state !== 'true') {
-        assert.fail(`the container stopped:\n${tail(podman(['logs', container]).stdout + podman(['logs', container]).stderr)}`);
-      }
-      if (curlInside(container, `http://127.0.0.1:${PORT}/healthz`).code !== 0) { break; }
-      if (Date.now() > deadline) { assert.fail(`no answer on port ${PORT} within 90 s`); }
-      sleep(250);
-    }
+    runHardened(container, tag, config!.User);
+    waitForHealthz(container);
     running = true;
     const inspect = JSON.parse(podmanOk(['inspect', '--format', '{{json .HostConfig}}', container], 'inspecting').stdout);
     assert.equal(inspect.ReadonlyRootfs, true);

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as assert from 'node:assert/strict';
 import { after, describe, it, TestContext } from 'node:test';
 import * as path from 'path';
-import { CASES, DATA_DIR, dockerfileFor, ImageCase, PORT, prepareContext } from './cases';
+import { CASES, dockerfileFor, ImageCase, PORT, prepareContext, runHardened, waitForHealthz } from './cases';
 import {
   build, curlInside, existsIn, ImageConfig, imageConfig, imageSize, podman, podmanOk, requirePrivatePodman, sleep, tail, withMountedImage,
 } from './podman';
@@ -102,20 +102,8 @@ function probeCase(c: ImageCase, name: string): void {
 
   void it('runs hardened and the probe reports it healthy: podman exec <ctr> /cdk-distroless/probe http 8080 /healthz', (t) => {
     if (!needs(t, config, 'the build')) { return; }
-    podman(['rm', '-f', '-v', '-t', '0', container]);
-    podmanOk(['run', '-d', '--name', container, '--pull=never', '--read-only', '--read-only-tmpfs=false',
-      '--user', config!.User, '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'none',
-      '--tmpfs', '/tmp:rw,nosuid,nodev,mode=1777,size=64m', '-v', DATA_DIR, tag], 'starting the container');
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const state = podman(['inspect', '--format', '{{.State.Running}}', container]).stdout.trim();
-      if (state !== 'true') {
-        assert.fail(`the container stopped:\n${tail(podman(['logs', container]).stdout + podman(['logs', container]).stderr)}`);
-      }
-      if (curlInside(container, `http://127.0.0.1:${PORT}/healthz`).code !== 0) { break; }
-      if (Date.now() > deadline) { assert.fail(`no answer on port ${PORT} within 90 s`); }
-      sleep(250);
-    }
+    runHardened(container, tag, config!.User);
+    waitForHealthz(container);
     running = true;
     const r = exec(HealthCheck.PROBE_PATH, 'http', String(PORT), '/healthz');
     assert.equal(r.status, 0, r.stderr + r.stdout);
@@ -158,13 +146,11 @@ function probeCase(c: ImageCase, name: string): void {
     if (!needs(t, running, 'starting the container')) { return; }
     for (const [suffix, urlPath, expected] of [['hc-ok', '/healthz', 0], ['hc-bad', '/no-such-path', 1]] as Array<[string, string, number]>) {
       const hc = `${container}-${suffix}`;
-      podman(['rm', '-f', '-v', '-t', '0', hc]);
       try {
-        podmanOk(['run', '-d', '--name', hc, '--pull=never', '--read-only', '--read-only-tmpfs=false',
-          '--user', config!.User, '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'none',
-          '--tmpfs', '/tmp:rw,nosuid,nodev,mode=1777,size=64m', '-v', DATA_DIR,
+        runHardened(hc, tag, config!.User, [
           '--health-cmd', JSON.stringify([HealthCheck.PROBE_PATH, 'http', String(PORT), urlPath, '--timeout', '2']),
-          '--health-interval', 'disable', '--health-retries', '1', tag], 'starting the container with a health check');
+          '--health-interval', 'disable', '--health-retries', '1',
+        ]);
         const deadline = Date.now() + 90_000;
         while (curlInside(hc, `http://127.0.0.1:${PORT}/healthz`).code === 0 && Date.now() < deadline) { sleep(250); }
         const r = podman(['healthcheck', 'run', hc]);

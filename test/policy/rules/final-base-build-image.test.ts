@@ -53,6 +53,15 @@ describe('CDL003 advice keeps the app kind and version', () => {
     expect(finding.fix).not.toMatch(/distroless\/static/);
   });
 
+  test.each([
+    ['node:18-bookworm-slim', /distroless\/nodejs24-debian13:nonroot/],
+    ['maven:3.9-eclipse-temurin-11', /distroless\/java21-debian13:nonroot/],
+    ['mcr.microsoft.com/dotnet/runtime:7.0', /^Replace it with `FROM mcr\.microsoft\.com\/dotnet\/runtime:10\.0-noble-chiseled@/],
+  ])('fails if the final base is %s, a version the catalog has no distroless image for: the default version is suggested', (ref, fix) => {
+    const [finding] = findingsOf(ID, df(`FROM ${ref}`, 'USER 1654'));
+    expect(finding.fix).toMatch(fix);
+  });
+
   test('a self-contained .NET app on runtime-deps is never told to use distroless static or an ASP.NET image', () => {
     const [finding] = findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/runtime-deps:8.0', 'COPY app /app', 'USER $APP_UID', 'ENTRYPOINT ["/app/app"]'));
     expect(finding.fix).not.toMatch(/static|aspnet/);

@@ -59,5 +59,8 @@ describe('CDL006 never splits a command that needs a shell', () => {
 
   test('quoted arguments and a leading exec are split as the shell would', () => {
     expect(findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'CMD exec /app --name "a b" \'c|d\''))[0].fix).toBe('Write `CMD ["/app", "--name", "a b", "c|d"]`.');
+    // Escaped quotes inside double quotes stay part of the word, as sh reads them.
+    expect(findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'CMD /app --greeting "say \\"hi\\" \\\\o/" next'))[0].fix)
+      .toBe('Write `CMD ["/app", "--greeting", "say \\"hi\\" \\\\o/", "next"]`.');
   });
 });

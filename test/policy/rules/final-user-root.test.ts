@@ -18,10 +18,10 @@ describe('CDL009 final-user-root', () => {
     expect(findingsOf(ID, df('FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled'))).toEqual([]);
   });
 
-  test.each(['root', '0', '0:0', 'root:root', '0:65532', '000'])('fails on USER %s', user => {
+  test.each(['root', '0', '0:0', 'root:root', '0:65532', '000', '+0', '-0:0'])('fails on USER %s', user => {
     const findings = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'USER 65532', `USER ${user}`, 'ENTRYPOINT ["/app"]'));
     expect(findings.map(f => [f.line, f.column])).toEqual([[3, 1]]);
-    expect(findings[0].message).toMatch(new RegExp(`USER ${user} in the final stage runs the container as root`));
+    expect(findings[0].message).toMatch(new RegExp(`USER ${user.replace('+', '\\+')} in the final stage runs the container as root`));
     expect(findings[0].fix).toBe('Replace it with `USER 65532:65532`.');
   });
 
@@ -67,6 +67,13 @@ describe('CDL009 final-user-root', () => {
     const findings = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'ARG UID', 'USER ${UID}'));
     expect(findings.map(f => f.line)).toEqual([3]);
     expect(findings[0].message).toMatch(/cannot be resolved \(\$UID has no value\)/);
+  });
+
+  test('fails if USER expands to no user name (an empty ARG, or only a group), saying so', () => {
+    const empty = findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'ARG UID=', 'USER $UID'));
+    expect(empty.map(f => f.line)).toEqual([3]);
+    expect(empty[0].message).toMatch(/^USER \$UID in the final stage cannot be resolved \(it names no user: ""\), so it cannot be verified as non-root\./);
+    expect(findingsOf(ID, df(`FROM ${GOOD_BASE}`, 'USER :0'))[0].message).toMatch(/USER :0 in the final stage cannot be resolved \(it names no user: ":0"\)/);
   });
 
   test('follows FROM <stage>: a USER in the parent stage counts', () => {
