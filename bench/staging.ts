@@ -80,7 +80,7 @@ function staged(source: string, count: number, out: string): { ms: number; stage
   for (let i = 0; i < count; i++) {
     const image = DistrolessImage.fromDockerfile(source, { buildArgs: { VERSION: `1.0.${i}` } });
     const t = performance.now();
-    written += image.stage(out).bytesWritten;
+    written += image.stage(out).bytesWritten ?? 0;
     stageMs += performance.now() - t;
   }
   const ms = performance.now() - start;

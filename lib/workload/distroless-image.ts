@@ -145,10 +145,16 @@ export interface StagedBuildContext {
   readonly hash: string;
   /** The Dockerfile's name inside `directory`. */
   readonly dockerfile: string;
-  /** Special files (sockets, FIFOs, devices) that were skipped, one sentence each. */
-  readonly warnings: string[];
-  /** Bytes copied or written by this call: 0 when the folder was already staged. */
-  readonly bytesWritten: number;
+  /**
+   * Special files (sockets, FIFOs, devices) that were skipped, one sentence each.
+   * @default - none (`stage()` always sets it)
+   */
+  readonly warnings?: string[];
+  /**
+   * Bytes copied or written by this call: 0 when the folder was already staged.
+   * @default - not measured (`stage()` always sets it)
+   */
+  readonly bytesWritten?: number;
 }
 
 /**

@@ -55,7 +55,8 @@ export interface WorkloadProps {
    */
   readonly writablePaths?: WritablePath[];
   /**
-   * How health is checked. A check without a port uses the first port; its port must be one of `ports`.
+   * How health is checked. A check without a port uses the first port; a check may use another port
+   * (a management or gRPC health port) without listing it in `ports`.
    * @default - a TCP check on the first port when there is one; none otherwise
    */
   readonly healthCheck?: HealthCheck;
@@ -220,10 +221,6 @@ function checkHealthCheck(value: unknown, ports: number[]): HealthCheck | undefi
   if (!check || check.kind === HealthCheckKind.EXEC) { return check; }
   if (check.port === undefined) {
     throw new Error(`Workload: the ${check.kind} health check names no port and the workload has none. Set ports, or give the check a port.`);
-  }
-  if (!ports.includes(check.port)) {
-    throw new Error(`Workload: the ${check.kind} health check uses port ${check.port}, which is not one of the workload's ports ${show(ports)}. `
-      + 'Add it to ports (the platforms only reach declared ports), or check one of them.');
   }
   return check;
 }

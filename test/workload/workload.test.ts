@@ -67,6 +67,10 @@ describe('Workload settings', () => {
     expect(w.relaxation('read-only-root')?.reason).toMatch(/PID file/);
   });
 
+  test('a health check may use a port of its own (a management or gRPC health port)', () => {
+    expect(new Workload({ image: registry(), healthCheck: HealthCheck.grpc(9090) }).healthCheck?.port).toBe(9090);
+  });
+
   test('an exec health check needs no port', () => {
     const w = new Workload({ image: registry({ ports: [] }), healthCheck: HealthCheck.exec(['/app/server', '--check']) });
     expect(w.healthCheck?.command).toEqual(['/app/server', '--check']);
@@ -86,7 +90,6 @@ describe('Workload rejections', () => {
     ['a size limit is out of range', { image, writablePaths: [{ path: '/tmp', sizeLimitMiB: 0 }] }, /writablePaths\[0\].sizeLimitMiB 0 is out of range. Use a whole number of MiB from 1 to 204800/],
     ['a size limit is not whole', { image, writablePaths: [{ path: '/tmp', sizeLimitMiB: 1.5 }] }, /sizeLimitMiB 1.5 is out of range/],
     ['the health check is not a HealthCheck', { image, healthCheck: { kind: 'http' } }, /healthCheck must be a HealthCheck/],
-    ['the health check port is not a workload port', { image, healthCheck: HealthCheck.tcp(9999) }, /health check uses port 9999, which is not one of the workload's ports \[8080\]/],
     ['the health check has no port and there is none', { image: registry({ ports: [] }), healthCheck: HealthCheck.http('/') }, /the http health check names no port and the workload has none/],
     ['resources is not an object', { image, resources: 2 }, /resources must be an object, got 2/],
     ['cpu is out of range', { image, resources: { cpuMillicores: 20000 } }, /resources.cpuMillicores 20000 is out of range. Use a whole number from 1 to 16000/],
