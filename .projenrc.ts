@@ -22,10 +22,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
-  // yaml reads the CLI's project configuration file (.cdk-distroless.yaml).
+  // yaml also reads the CLI's project configuration file (.cdk-distroless.yaml).
+  // Project files the generator reads to detect a layout: Cargo.toml and pyproject.toml (TOML),
+  // pnpm and Yarn files (YAML), pom.xml and .csproj (XML).
   // @balena/dockerignore: Docker's own .dockerignore semantics (aws-cdk-lib uses it too) for staging build contexts.
-  deps: ['dockerfile-ast@^0.7.1', 'yaml@^2', '@balena/dockerignore@^1.0.2'],
-  bundledDeps: ['dockerfile-ast', 'yaml', '@balena/dockerignore'],
+  deps: ['dockerfile-ast@^0.7.1', 'smol-toml@^1.9.1', 'yaml@^2', 'fast-xml-parser@^5', '@balena/dockerignore@^1.0.2'],
+  bundledDeps: ['dockerfile-ast', 'smol-toml', 'yaml', 'fast-xml-parser', '@balena/dockerignore'],
   devDeps: [
     '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.

@@ -10,7 +10,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CASES, dockerfileFor, ImageCase, prepareContext, touchSource, APPS_DIR } from '../test/integ/images/cases';
-import { build, imageConfig, imageSize, podman, requirePrivatePodman, tail, withMountedImage } from '../test/integ/images/podman';
+import { build, imageConfig, imageSize, podman, requirePrivatePodman, sh, tail, withMountedImage } from '../test/integ/images/podman';
+import { prepareRuntimeContext, RUNTIME_CASES, touchRuntimeSource } from '../test/integ/images/runtime-cases';
 
 requirePrivatePodman();
 
@@ -146,3 +147,55 @@ for (const r of rows.filter(k => k.coldSeconds && k.rebuildSeconds)) {
   console.log(`  ${r.name}: rebuild ${Math.round(share * 100)}% of cold (goal <= 25%): ${share <= 0.25 ? 'met' : 'MISSED'}`);
 }
 fs.writeFileSync(path.join(WORK, 'image-sizes.json'), JSON.stringify(rows, undefined, 2));
+
+// Project layouts (issue 11): a Rust workspace whose dependency graph (a vendored crate) is built from the
+// manifests with stub targets, and a jar whose dependencies are their own layer. Spring Boot's jarmode
+// needs Maven Central, so the layered jar is the offline imitation: javac with vendored lib/*.jar, the jars
+// one COPY layer and app.jar another. "Shipped" is what a registry push sends after the change: the final
+// image's layers that are new, against the whole image.
+interface LayoutRow { name: string; cold?: number; rebuild?: number; shippedBytes?: number; totalBytes?: number; error?: string }
+const LAYOUT_CASES = ['rt-rust-workspace', 'rt-java-layered'];
+/** The image's layers as a registry would receive them (its manifest, read by skopeo): digest and size. */
+const layersOf = (tag: string): Array<{ digest: string; size: number }> =>
+  JSON.parse(sh('skopeo', ['inspect', '--raw', `containers-storage:${tag}`]).stdout || '{}').layers ?? [];
+const layoutRows: LayoutRow[] = [];
+for (const c of RUNTIME_CASES.filter(k => LAYOUT_CASES.includes(k.name) && (ONLY.length === 0 || ONLY.includes(k.name)))) {
+  process.stderr.write(`[bench] ${c.name}\n`);
+  const tag = `localhost/cdl-bench/${c.name}:latest`;
+  const context = path.join(WORK, 'bench', c.name);
+  const row: LayoutRow = { name: c.name };
+  layoutRows.push(row);
+  try {
+    prepareRuntimeContext(c, context);
+  } catch (e) {
+    row.error = (e as Error).message.split('\n')[0];
+    continue;
+  }
+  clearCacheMounts();
+  const cold = build(tag, context, { noCache: true, logFile: path.join(WORK, 'bench-logs', `${c.name}-cold.log`) });
+  if (!cold.ok) { row.error = `build failed: ${tail(cold.log, 3).replace(/\n/g, ' ')}`; continue; }
+  row.cold = cold.seconds;
+  const before = new Set(layersOf(tag).map(l => l.digest));
+  touchRuntimeSource(c, context);
+  const again = build(tag, context, { logFile: path.join(WORK, 'bench-logs', `${c.name}-rebuild.log`) });
+  if (!again.ok) { row.error = `rebuild failed: ${tail(again.log, 3).replace(/\n/g, ' ')}`; continue; }
+  row.rebuild = again.seconds;
+  const after = layersOf(tag);
+  row.totalBytes = after.reduce((n, l) => n + l.size, 0);
+  row.shippedBytes = after.filter(l => !before.has(l.digest)).reduce((n, l) => n + l.size, 0);
+  podman(['rmi', '-f', tag]);
+}
+if (layoutRows.length > 0) {
+  console.log('\n| layout | cold build s | rebuild s | rebuild/cold | shipped after the change |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of layoutRows) {
+    console.log(`| ${r.name} | ${s(r.cold)} | ${s(r.rebuild)} | ${r.cold && r.rebuild ? `${Math.round(100 * r.rebuild / r.cold)}%` : '-'} | `
+      + `${r.totalBytes ? `${((r.shippedBytes ?? 0) / 1e3).toFixed(1)} kB of ${mb(r.totalBytes)} MB` : '-'} |`);
+  }
+  for (const r of layoutRows.filter(k => k.error)) { console.log(`${r.name}: ${r.error}`); }
+  for (const r of layoutRows.filter(k => k.cold && k.rebuild)) {
+    const share = r.rebuild! / r.cold!;
+    console.log(`  ${r.name}: rebuild ${Math.round(share * 100)}% of cold (goal <= 25%): ${share <= 0.25 ? 'met' : 'MISSED'}`);
+  }
+  podman(['image', 'prune', '-f']);
+}

@@ -3,12 +3,13 @@ import * as path from 'path';
 import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
 import { DockerfilePolicy, LintResult, Suppression } from '../policy';
 import { checkBuilder } from './private/common';
+import { layoutOf, resolveImpl, siblingsOf } from './private/detect';
 import { renderDockerignore } from './private/dockerignore';
 import {
   checkArgument, checkEnvName, checkLabelKey, checkPath, checkReference, checkText, isId, jsonArray,
   normalizeAbsolute, quote, requireString, show,
 } from './private/escape';
-import { Copy, PlanContext, RuntimePlan, Stage } from './private/plan';
+import { Copy, PlanContext, RuntimeImpl, RuntimePlan, Stage } from './private/plan';
 import { PROBE_PATH, PROBE_SOURCE, PROBE_STAGE, probeSource, probeStage } from './private/probe';
 import { _writablePathProblem, WRITABLE_FIX } from './private/writable';
 import { _checkRuntime, Runtime } from './runtime';
@@ -126,6 +127,23 @@ export interface DistrolessDockerfileProps {
    * @default BaseImage.gcc()
    */
   readonly healthProbeBuilderImage?: BaseImage;
+
+  /**
+   * The build context's folder, read (never written) to follow the project's layout: lockfiles
+   * and package managers, workspaces, build scripts, entry points, modules. The runtime's options
+   * always win over what the files say; a layout the generator cannot tell apart is an error
+   * naming what it found and the option that settles it. `DistrolessImage.fromSource()` sets it.
+   * @default - nothing is read: the runtime's options and defaults decide alone
+   */
+  readonly projectDirectory?: string;
+
+  /**
+   * The application's folder inside the build context, for monorepos whose build context is the
+   * repository root (e.g. `services/api`). Only that folder is copied into the build stage and
+   * the `.dockerignore` leaves everything else out of the context.
+   * @default '.' - the application is the build context's root
+   */
+  readonly appDirectory?: string;
 }
 
 /** Options for `DistrolessDockerfile.writeTo()`. */
@@ -190,6 +208,8 @@ export class DistrolessDockerfile {
   public readonly registryMirrors: RegistryMirror[];
   /** Destinations of the final stage's copies of the application (absolute). */
   public readonly copyDestinations: string[];
+  /** What the generator found in `projectDirectory` (package manager, workspace, entry, ...), one line each; empty without it. */
+  public readonly detected: string[];
 
   private readonly text: string;
   private readonly ignore: string;
@@ -201,10 +221,13 @@ export class DistrolessDockerfile {
       throw new Error(`DistrolessDockerfile: props must be an object with at least { runtime }, got ${show(props)}.`);
     }
     this.runtime = _checkRuntime(props.runtime, 'DistrolessDockerfile: runtime');
-    const impl = this.runtime._impl;
+    const chosenBase = checkFinalImage(props.baseImage);
+    const layout = layoutOf(props.projectDirectory, props.appDirectory, chosenBase);
+    const impl = resolveImpl(this.runtime._impl, layout);
+    this.detected = [...(impl.detected ?? [])];
 
-    const base = checkFinalImage(props.baseImage) ?? this.runtime.defaultFinalImage;
-    checkCompatible(this.runtime, base);
+    const base = chosenBase ?? impl.defaultFinalImage();
+    checkCompatible(this.runtime, impl, base);
     this.user = checkUser(props.user, base);
     this.workdir = normalizeAbsolute(checkPath(props.workdir ?? '/app', 'DistrolessDockerfile: workdir', { absolute: true }));
     this.writablePaths = checkWritablePaths(props.writablePaths);
@@ -312,7 +335,8 @@ export class DistrolessDockerfile {
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
     const generated = probe !== undefined ? [PROBE_SOURCE] : [];
-    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs, generated);
+    this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs,
+      layout.appDirectory, siblingsOf(layout), generated);
     this.generated = probe !== undefined ? [{ path: PROBE_SOURCE, content: probe }] : [];
   }
 
@@ -399,9 +423,9 @@ function checkFinalImage(value: unknown): BaseImage | undefined {
   return value;
 }
 
-function checkCompatible(runtime: Runtime, base: BaseImage): void {
-  const req = runtime._impl.requirements;
-  const fix = `Use the runtime's default ${runtime.defaultFinalImage.reference}, or omit baseImage.`;
+function checkCompatible(runtime: Runtime, impl: RuntimeImpl, base: BaseImage): void {
+  const req = impl.requirements;
+  const fix = `Use the runtime's default ${impl.defaultFinalImage().reference}, or omit baseImage.`;
   if (req.libc === Libc.GLIBC && base.facts.libc !== Libc.GLIBC) {
     throw new Error(`DistrolessDockerfile: the ${runtime.name} runtime builds a program that links glibc, but baseImage ${base.reference} has `
       + `${base.facts.libc === Libc.NONE ? 'no C library' : `${base.facts.libc} libc`}, so it would not start. ${fix}`

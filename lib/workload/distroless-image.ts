@@ -179,7 +179,12 @@ export class DistrolessImage {
     let dockerfile: DistrolessDockerfile;
     try {
       // The built-in probe by default: without it an ECS health check has nothing to run.
-      dockerfile = new DistrolessDockerfile({ ...generatorProps, healthProbe: generatorProps.healthProbe ?? true });
+      // The generator reads the folder (never writes it) to follow the project's layout.
+      dockerfile = new DistrolessDockerfile({
+        ...generatorProps,
+        healthProbe: generatorProps.healthProbe ?? true,
+        projectDirectory: generatorProps.projectDirectory ?? dir,
+      });
     } catch (e) {
       throw new Error(`${what}(${show(directory)}): ${(e as Error).message}`);
     }

@@ -200,3 +200,50 @@ describe('cdk-distroless init', () => {
     expect(missing.stderr).toMatch(/init: Option '--runtime <value>' argument missing/);
   });
 });
+
+describe('cdk-distroless init on a project', () => {
+  function write(dir: string, files: Record<string, string>): void {
+    for (const [f, c] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), c);
+    }
+  }
+
+  test('without --runtime, the manifest names the runtime and the files decide the layout', () => {
+    const dir = tempDir();
+    write(dir, { 'package.json': '{"name":"web","packageManager":"pnpm@9.12.3","main":"server.js"}', 'pnpm-lock.yaml': '', 'server.js': '' });
+    const { code, stdout } = runCli(['init'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^runtime nodejs \(package\.json\)$/m);
+    expect(stdout).toMatch(/^detected: pnpm \(packageManager pnpm@9\.12\.3 in package\.json\)$/m);
+    const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toBe(new DistrolessDockerfile({ runtime: Runtime.nodejs(), projectDirectory: dir }).render());
+    expect(dockerfile).toContain('pnpm install --frozen-lockfile --prod');
+  });
+
+  test('--app-dir: a monorepo app, the context at the repository root', () => {
+    const dir = tempDir();
+    write(dir, { 'services/api/go.mod': 'module x\n\ngo 1.24\n', 'services/api/main.go': 'package main\n', 'web/index.html': '' });
+    const { code } = runCli(['init', '--app-dir', 'services/api'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain('COPY services/api/ .');
+    expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toContain('builder\n/web\n');
+  });
+
+  test('fails if the folder holds manifests of several runtimes, naming them and --runtime', () => {
+    const dir = tempDir();
+    write(dir, { 'go.mod': 'module x\n', 'package.json': '{}' });
+    const { code, stderr } = runCli(['init'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/manifests of several runtimes: go\.mod \(go\), package\.json \(nodejs\)\. Choose one with --runtime/);
+  });
+
+  test('fails with the layout\'s message when the project is ambiguous', () => {
+    const dir = tempDir();
+    write(dir, { 'package.json': '{}', 'package-lock.json': '{}', 'yarn.lock': '' });
+    const { code, stderr } = runCli(['init'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/lockfiles of several package managers/);
+    expect(fs.existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
+  });
+});

@@ -155,9 +155,12 @@ describe('Runtime.rust', () => {
     expectDependenciesFirst(text(Runtime.rust()), /^COPY Cargo\.toml Cargo\.lock \.\/$/, /cargo fetch --locked/);
   });
 
-  test('the target directory is a cache mount and the binary is copied out of it in the same step', () => {
+  test('the dependencies are built into a layer against a stub main, which survives an empty cache', () => {
     const d = text(Runtime.rust());
-    expect(d).toMatch(/^RUN --mount=type=cache,target=\/src\/target \\\n {4}cargo build/m);
+    expect(d).toContain("mkdir -p src && echo 'fn main() {}' > src/main.rs");
+    expect(d).not.toContain('--mount=type=cache,target=/src/target');
+    // The real sources are newer than the stub's build, whatever times the context kept.
+    expect(lineIndex(d, /touch src\/main\.rs/)).toBeGreaterThan(lineIndex(d, /^COPY \. \.$/));
   });
 
   test('musl builds a static binary for distroless/static', () => {
@@ -413,8 +416,13 @@ describe('Runtime.javaJlink', () => {
     expect(g.builderImage?.reference).toBe('maven:3.9-amazoncorretto-21-debian');
     expect(g.finalImage.reference).toBe('gcr.io/distroless/java-base-debian13:nonroot');
     const d = g.render();
-    expect(froms(d)).toEqual(['maven:3.9-amazoncorretto-21-debian AS build', 'amazoncorretto:21-al2023-jdk AS jlink', 'gcr.io/distroless/java-base-debian13:nonroot']);
-    expect(d).toContain('--add-modules java.base,java.logging,java.management,java.naming,java.net.http,jdk.unsupported,jdk.crypto.ec');
+    expect(froms(d)).toEqual(['maven:3.9-amazoncorretto-21-debian AS build', 'amazoncorretto:21-al2023-jdk AS modules',
+      'amazoncorretto:21-al2023-jdk AS jlink', 'gcr.io/distroless/java-base-debian13:nonroot']);
+    // The module list comes from the application's bytecode, in a stage of its own, plus TLS's elliptic curves.
+    expect(d).toMatch(/jdeps --ignore-missing-deps --print-module-deps --multi-release 21 --recursive/);
+    expect(d).toContain("printf ',jdk.crypto.ec' >> /out/modules");
+    expect(d).toContain('COPY --from=modules /out/modules /tmp/modules');
+    expect(d).toContain('--add-modules "$(cat /tmp/modules)"');
     expect(d).toContain('--compress=zip-6');
     // --strip-debug needs objcopy on some JDK builds; slim JDK images have none.
     expect(d).toContain('--strip-java-debug-attributes');
@@ -426,7 +434,7 @@ describe('Runtime.javaJlink', () => {
   });
 
   test('Liberica: the jdk-all image has the jmods', () => {
-    expect(froms(text(Runtime.javaJlink({ jdk: JlinkJdk.LIBERICA })))[1]).toBe('bellsoft/liberica-runtime-container:jdk-all-21-glibc AS jlink');
+    expect(froms(text(Runtime.javaJlink({ jdk: JlinkJdk.LIBERICA })))[2]).toBe('bellsoft/liberica-runtime-container:jdk-all-21-glibc AS jlink');
   });
 
   test('modules and javaVersion', () => {
@@ -446,12 +454,13 @@ describe('Runtime.javaJlink', () => {
   test('javac builds in the jlink JDK; prebuilt needs no build stage', () => {
     expect(froms(text(Runtime.javaJlink({ buildTool: JavaBuild.JAVAC })))[0]).toBe('amazoncorretto:21-al2023-jdk AS build');
     const prebuilt = text(Runtime.javaJlink({ buildTool: JavaBuild.PREBUILT }));
-    expect(froms(prebuilt)).toEqual(['amazoncorretto:21-al2023-jdk AS jlink', 'gcr.io/distroless/java-base-debian13:nonroot']);
+    expect(froms(prebuilt)).toEqual(['amazoncorretto:21-al2023-jdk AS modules', 'amazoncorretto:21-al2023-jdk AS jlink', 'gcr.io/distroless/java-base-debian13:nonroot']);
     expect(prebuilt).toContain('COPY target/*.jar /app/app.jar');
+    expect(prebuilt).toContain('COPY target/*.jar /in/app.jar');
   });
 
   test('jdkImage replaces the JDK', () => {
-    expect(froms(text(Runtime.javaJlink({ jdkImage: BaseImage.libericaRuntimeContainer() })))[1])
+    expect(froms(text(Runtime.javaJlink({ jdkImage: BaseImage.libericaRuntimeContainer() })))[2])
       .toBe('bellsoft/liberica-runtime-container:jdk-21-glibc AS jlink');
   });
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DIGEST, df, folder, STATIC, tmpdir, treeHash } from './util';
+import { DIGEST, df, folder, goApp, nodeApp, STATIC, tmpdir, treeHash } from './util';
 import { Runtime } from '../../lib/dockerfile';
 import { BaseImage, DistrolessTag, Libc, RegistryMirror } from '../../lib/image';
 import { CpuArchitecture, DistrolessImage, HealthCheck, ImageSourceKind } from '../../lib/workload';
@@ -18,7 +18,7 @@ function image(lines: string[], options: Parameters<typeof DistrolessImage.fromD
 
 describe('DistrolessImage.fromSource', () => {
   test('the profile is what the generator computed', () => {
-    const dir = folder({ 'server.js': 'require("http")' });
+    const dir = nodeApp();
     const img = DistrolessImage.fromSource(dir, {
       runtime: Runtime.nodejs({ entry: 'server.js' }),
       exposedPorts: [8080],
@@ -52,7 +52,7 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('the generator\'s profile and the policy\'s analysis of the same Dockerfile agree', () => {
-    const dir = folder({ 'main.go': 'package main' });
+    const dir = goApp();
     const source = DistrolessImage.fromSource(dir, { runtime: Runtime.go(), exposedPorts: [8080, 9090], writablePaths: ['/tmp', '/app/data'], environment: { A: 'b' } });
     const written = folder({ Dockerfile: source.generator!.render() });
     const parsed = DistrolessImage.fromDockerfile(written);
@@ -63,7 +63,7 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('the user\'s folder is never written to', () => {
-    const dir = folder({ 'main.go': 'package main', 'Dockerfile': 'FROM mine\n' });
+    const dir = goApp({ Dockerfile: 'FROM mine\n' });
     const before = treeHash(dir);
     const img = DistrolessImage.fromSource(dir, { runtime: Runtime.go() });
     const staged = img.stage(tmpdir());
@@ -73,7 +73,7 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('registry mirrors and BaseImage.fromRegistry bases pass (regression: CDL002 with the default policy)', () => {
-    const dir = folder({ 'main.go': 'package main' });
+    const dir = goApp();
     const mirrors = [RegistryMirror.of('gcr.io/distroless', `${ECR}/distroless`), RegistryMirror.of('docker.io', `${ECR}/hub`)];
     expect(DistrolessImage.fromSource(dir, { runtime: Runtime.go(), registryMirrors: mirrors }).profile.baseImage?.reference)
       .toMatch(new RegExp(`^${ECR}/distroless/static-debian13:nonroot`));
@@ -87,15 +87,15 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('buildCaBundle: the ca secret defaults to the build machine\'s bundle', () => {
-    const img = DistrolessImage.fromSource(folder({ 'main.go': '' }), { runtime: Runtime.go(), buildCaBundle: true });
+    const img = DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), buildCaBundle: true });
     expect(img.profile.buildSecretIds).toEqual(['ca']);
     expect(img.buildSecrets).toEqual({ ca: '/etc/ssl/certs/ca-certificates.crt' });
-    const own = DistrolessImage.fromSource(folder({ 'main.go': '' }), { runtime: Runtime.go(), buildCaBundle: true, buildSecrets: { ca: '/opt/corp-ca.pem' } });
+    const own = DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), buildCaBundle: true, buildSecrets: { ca: '/opt/corp-ca.pem' } });
     expect(own.buildSecrets).toEqual({ ca: '/opt/corp-ca.pem' });
   });
 
   test('defaults: no platform, no build args, no build secrets', () => {
-    const img = DistrolessImage.fromSource(folder({ 'main.go': '' }), { runtime: Runtime.go() });
+    const img = DistrolessImage.fromSource(goApp(), { runtime: Runtime.go() });
     expect(img.platform).toBeUndefined();
     expect(img.buildArgs).toEqual({});
     expect(img.buildSecrets).toEqual({});
@@ -109,24 +109,24 @@ describe('DistrolessImage.fromSource', () => {
   });
 
   test('fails if the generator rejects an option, naming the API and the folder', () => {
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.nodejs(), writablePaths: ['/app'] }))
+    expect(() => DistrolessImage.fromSource(nodeApp(), { runtime: Runtime.nodejs(), writablePaths: ['/app'] }))
       .toThrow(/DistrolessImage.fromSource\(".*"\): DistrolessDockerfile: writablePaths "\/app" is the workdir/);
     expect(() => DistrolessImage.fromSource(folder({}), undefined as never)).toThrow(/options must be an object with at least \{ runtime \}/);
   });
 
   test('fails if the generated Dockerfile fails the policy (a debug base), with the one policy message', () => {
     const debug = BaseImage.googleStatic({ tag: DistrolessTag.DEBUG_NONROOT });
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), baseImage: debug }))
+    expect(() => DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), baseImage: debug }))
       .toThrow(/^DistrolessImage.fromSource: .* fails the Dockerfile policy:\n {2}CDL004 /);
   });
 
   test('fails if build args are given: the generated Dockerfile declares no ARG', () => {
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), buildArgs: { VERSION: '1' } }))
+    expect(() => DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), buildArgs: { VERSION: '1' } }))
       .toThrow(/build arg VERSION is not declared by any ARG of the Dockerfile \(declared: \[\]\)/);
   });
 
   test('fails if a build secret is not mounted by the generated Dockerfile', () => {
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), buildSecrets: { npm: '/x' } }))
+    expect(() => DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), buildSecrets: { npm: '/x' } }))
       .toThrow(/build secret "npm" is not mounted by the Dockerfile \(mounted: \[\]\)/);
   });
 
@@ -134,9 +134,9 @@ describe('DistrolessImage.fromSource', () => {
     const own = BaseImage.fromRegistry(`registry.example.com/team/static:1@${DIGEST}`, {
       libc: Libc.NONE, hasShell: false, hasPackageManager: false, defaultUser: { uid: 10001, gid: 10001 }, architectures: ['amd64'],
     });
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), baseImage: own, platform: CpuArchitecture.ARM64 }))
+    expect(() => DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), baseImage: own, platform: CpuArchitecture.ARM64 }))
       .toThrow(/platform "arm64" is not an architecture of the final base image \(\["amd64"\]\)/);
-    expect(() => DistrolessImage.fromSource(folder({}), { runtime: Runtime.go(), platform: 'riscv64' as CpuArchitecture }))
+    expect(() => DistrolessImage.fromSource(goApp(), { runtime: Runtime.go(), platform: 'riscv64' as CpuArchitecture }))
       .toThrow(/platform must be one of CpuArchitecture.AMD64, CpuArchitecture.ARM64, got \["riscv64"\]/);
   });
 });
@@ -351,7 +351,7 @@ describe('DistrolessImage.fromDockerfile: rejections', () => {
   });
 
   test('fails if the Dockerfile is missing, outside the folder, or absolute', () => {
-    expect(() => DistrolessImage.fromDockerfile(folder({ 'main.go': '' }))).toThrow(/there is no Dockerfile "Dockerfile" in .*cdk-distroless init/);
+    expect(() => DistrolessImage.fromDockerfile(goApp())).toThrow(/there is no Dockerfile "Dockerfile" in .*cdk-distroless init/);
     expect(() => DistrolessImage.fromDockerfile(folder({}), { file: '../Dockerfile' })).toThrow(/file "..\/Dockerfile" is outside the folder/);
     expect(() => DistrolessImage.fromDockerfile(folder({}), { file: '/etc/Dockerfile' })).toThrow(/file "\/etc\/Dockerfile" must be the Dockerfile's path relative to the folder/);
   });

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { df, folder, STATIC, tmpdir, treeHash } from './util';
+import { df, folder, goApp, STATIC, tmpdir, treeHash } from './util';
 import { Runtime } from '../../lib/dockerfile';
 import { DistrolessImage } from '../../lib/workload';
 import { _clearContextCache } from '../../lib/workload/staging';
@@ -24,7 +24,7 @@ describe('DistrolessImage.stage', () => {
   test('fromSource: the user\'s files without what .dockerignore excludes, plus the generated files; the folder is unchanged', () => {
     const dir = folder({
       'main.go': 'package main',
-      'go.mod': 'module x',
+      'go.mod': 'module example.com/x\n\ngo 1.22\n',
       '.git/HEAD': 'ref',
       'node_modules/x/index.js': '',
       '.env': 'SECRET=1',
@@ -65,7 +65,7 @@ describe('DistrolessImage.stage', () => {
   });
 
   test('fromSource: identical options share a context, different generated files do not', () => {
-    const dir = folder({ 'main.go': 'package main' });
+    const dir = goApp();
     const out = tmpdir();
     const a = DistrolessImage.fromSource(dir, { runtime: Runtime.go() }).stage(out);
     const b = DistrolessImage.fromSource(dir, { runtime: Runtime.go() }).stage(out);

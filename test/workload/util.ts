@@ -30,6 +30,21 @@ export function folder(files: { [path: string]: string }): string {
   return dir;
 }
 
+/** A Go module folder (go.mod and main.go) plus the given files: what the generator needs to read a Go project. */
+export function goApp(files: { [path: string]: string } = {}): string {
+  return folder({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n', ...files });
+}
+
+/** A Node.js project folder (package.json, its lockfile and server.js) plus the given files. */
+export function nodeApp(files: { [path: string]: string } = {}): string {
+  return folder({
+    'package.json': JSON.stringify({ name: 'app', version: '1.0.0', main: 'server.js' }),
+    'package-lock.json': JSON.stringify({ name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'app', version: '1.0.0' } } }),
+    'server.js': 'require("http")\n',
+    ...files,
+  });
+}
+
 /** Dockerfile lines joined. */
 export function df(...lines: string[]): string {
   return lines.join('\n') + '\n';

@@ -1,3 +1,4 @@
+import { ProjectFiles } from './project';
 import { BaseImage, DebianRelease, ImageUser, Libc } from '../../image';
 
 /** One build stage: its image (before mirrors) and the instructions after FROM. */
@@ -56,8 +57,39 @@ export interface RuntimeImpl {
   readonly contextArtifacts: string[];
   /** The build may read the project's Markdown (e.g. Rust's `include_str!("../README.md")`). */
   readonly buildReadsDocs?: boolean;
+  /** What detection found in the project's files, one line each (written as build-stage comments). */
+  readonly detected?: string[];
   defaultFinalImage(): BaseImage;
   plan(ctx: PlanContext): RuntimePlan;
+  /**
+   * The implementation for a project: its files (when the generator may read them), where the
+   * app lives in the build context, and the final base when one is chosen. Options always win
+   * over what the files say. Without it the runtime's options and defaults decide alone.
+   */
+  resolve?(layout: LayoutInput): RuntimeImpl;
+}
+
+/** What a runtime adapts to before planning. */
+export interface LayoutInput {
+  /** The project's files, read-only; undefined when the generator has no projectDirectory. */
+  readonly project?: ProjectFiles;
+  /** The app's folder inside the build context, normalized ('.' for the root). */
+  readonly appDirectory: string;
+  /** The final base image, when `baseImage` was given. */
+  readonly baseImage?: BaseImage;
+}
+
+/** A path of the app (relative to its folder) as the build context spells it. */
+export function inContext(layout: LayoutInput | undefined, rel: string): string {
+  const app = layout?.appDirectory ?? '.';
+  if (app === '.') { return rel; }
+  if (rel === '.' || rel === './') { return `${app}/`; }
+  return `${app}/${rel.replace(/^\.\//, '')}`;
+}
+
+/** `COPY` of context files into the build stage: app-relative sources, prefixed with the app's folder. */
+export function copyContext(layout: LayoutInput | undefined, sources: string[], dest: string): string {
+  return `COPY ${sources.map(s => inContext(layout, s)).join(' ')} ${dest}`;
 }
 
 export const CA_SECRET = '/run/secrets/ca';
