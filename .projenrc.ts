@@ -22,14 +22,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
 
   peerDeps: ['cdk8s@^2.70.0'],
-  // yaml also reads the CLI's project configuration file (.cdk-distroless.yaml).
+  // yaml also reads the CLI's project configuration file (.cdk-distroless.yaml) and the posture checks' templates and manifests.
   // Project files the generator reads to detect a layout: Cargo.toml and pyproject.toml (TOML),
   // pnpm and Yarn files (YAML), pom.xml and .csproj (XML).
   // @balena/dockerignore: Docker's own .dockerignore semantics (aws-cdk-lib uses it too) for staging build contexts.
   deps: ['dockerfile-ast@^0.7.1', 'smol-toml@^1.9.1', 'yaml@^2', 'fast-xml-parser@^5', '@balena/dockerignore@^1.0.2'],
   bundledDeps: ['dockerfile-ast', 'smol-toml', 'yaml', 'fast-xml-parser', '@balena/dockerignore'],
   devDeps: [
-    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'fast-check@^4',
+    '@types/node@^20', 'typescript@^6.0.3', 'cdk8s@2.70.0', 'cdk8s-plus-34@^2.0.54', 'fast-check@^4',
     // The official SARIF 2.1.0 JSON schema ships in this package; ajv 6 validates its draft-04 schema.
     '@microsoft/jest-sarif@1.0.0-beta.0', 'ajv@^6.12.6',
   ],
@@ -87,6 +87,9 @@ for (const dir of ['examples', 'bench']) {
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// Examples and benchmarks use devDependencies (cdk8s-plus for the adoption example) the package itself does not ship.
+project.eslint?.allowDevDeps('examples/**');
+project.eslint?.allowDevDeps('bench/**');
 
 // Only js packaging runs here: the other jsii languages need registries these machines cannot reach.
 const packageAll = project.tasks.tryFind('package-all');
@@ -98,6 +101,11 @@ const tsNode = 'ts-node --prefer-ts-exts --project test/tsconfig.json';
 project.addTask('examples', {
   description: 'Synthesize every example into examples-out/',
   exec: `${tsNode} examples/synth.ts`,
+  receiveArgs: true,
+});
+project.addTask('examples:adoption', {
+  description: 'Check an app that uses none of our constructs (stock ALB Fargate service, stock cdk8s-plus Deployment); `-- fixed` for the hand-hardened version',
+  exec: `${tsNode} examples/adoption/main.ts`,
   receiveArgs: true,
 });
 project.addTask('test:images', {
@@ -113,6 +121,11 @@ project.addTask('bench:lint', {
 project.addTask('bench:staging', {
   description: 'Stage 1, 50 and 200 workloads from one 10 MiB source, next to copying the context per workload',
   exec: `${tsNode} bench/staging.ts`,
+  receiveArgs: true,
+});
+project.addTask('bench:posture', {
+  description: 'Time the posture checks (200-service cdk.out, 10,000-pod manifests) beside the synthesis of the same apps',
+  exec: `${tsNode} bench/posture.ts`,
   receiveArgs: true,
 });
 project.addTask('bench:image-sizes', {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CHECK_HELP, checkCommand } from './check';
 import { IMAGES_HELP, imagesCommand } from './images';
 import { INIT_HELP, initCommand } from './init';
 import { CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io';
@@ -13,6 +14,7 @@ Hardened distroless container images: lint Dockerfiles, generate them, list base
 
 Commands:
   lint FILE...          check Dockerfiles against the cdk-distroless policy
+  check PATH...         check templates, cdk.out folders and Kubernetes manifests for the hardened posture
   init --runtime NAME   write a hardened Dockerfile and .dockerignore for a runtime
   images                list the base-image catalog and what is known about each image
   help [COMMAND]        show help for a command
@@ -26,6 +28,7 @@ Run \`cdk-distroless <command> --help\` for a command's options.
 
 const COMMANDS: Record<string, { help: string; run(args: string[], io: CliIo, meta: PackageMeta): number }> = {
   lint: { help: LINT_HELP, run: lintCommand },
+  check: { help: CHECK_HELP, run: checkCommand },
   init: { help: INIT_HELP, run: (args, io) => initCommand(args, io) },
   images: { help: IMAGES_HELP, run: (args, io) => imagesCommand(args, io) },
 };

@@ -41,7 +41,7 @@ describe('cdk-distroless', () => {
     const { code, stdout, stderr } = runCli(['scan', 'Dockerfile']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^cdk-distroless: unknown command "scan"\. Commands: lint, init, images\.\nRun `cdk-distroless --help` for usage\.\n$/);
+    expect(stderr).toMatch(/^cdk-distroless: unknown command "scan"\. Commands: lint, check, init, images\.\nRun `cdk-distroless --help` for usage\.\n$/);
   });
 
   test('fails if a global option is unknown', () => {

@@ -1,0 +1,3 @@
+export * from './posture-validator';
+export * from './posture-aspect';
+export * from './posture-suppressions';

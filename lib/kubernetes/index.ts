@@ -1,0 +1,2 @@
+export * from './kubernetes-posture';
+export * from './posture-validation';
