@@ -20,7 +20,7 @@ export function dockerfileExample(name: string, description: string, make: () =>
     description,
     kind: 'dockerfile',
     synth(outdir: string): string[] {
-      make().writeTo(outdir);
+      make().writeTo(outdir, { overwrite: true });
       return ['Dockerfile', '.dockerignore'].map(f => path.join(outdir, f)).filter(f => fs.existsSync(f));
     },
   };

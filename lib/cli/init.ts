@@ -97,43 +97,37 @@ export function initCommand(args: string[], io: CliIo): number {
     }
   }
 
-  let dockerfile: string;
-  let targets: Array<[string, string]>;
-  let detected: string[] = [];
+  let generator: DistrolessDockerfile;
   try {
-    const generator = new DistrolessDockerfile({
+    generator = new DistrolessDockerfile({
       runtime: RUNTIMES[runtimeName](),
       baseImage,
       appDirectory,
       projectDirectory: isProject ? dir : undefined,
       healthProbe: values['health-probe'] as boolean,
     });
-    dockerfile = generator.render();
-    targets = generator.files().map(f => [f.path, f.content]);
-    detected = generator.detected;
   } catch (e) {
     // The generator's messages name the prop, the value and the fix: pass them on as usage errors.
     throw new UsageError(`init: ${(e as Error).message}`, 'Run `cdk-distroless init --help` for the options, `cdk-distroless images` for base images.');
   }
 
-  const existing = targets.map(([name]) => name).filter(name => fs.existsSync(path.join(dir, name)));
+  const existing = generator.files().map(f => f.path).filter(name => fs.existsSync(path.join(dir, name)));
   if (existing.length > 0 && !values.force) {
     io.stderr(`cdk-distroless init: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''} in ${dir}; nothing written.\n`
       + 'Pass --force to overwrite, or --dir to write somewhere else.\n');
     return EXIT_FAILED;
   }
-  for (const line of detected) { io.stdout(`detected: ${line}\n`); }
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [name, content] of targets) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-    io.stdout(`wrote ${file}\n`);
+  for (const line of generator.detected) { io.stdout(`detected: ${line}\n`); }
+  // The same refusal lives in writeTo: --force is its overwrite.
+  generator.writeTo(dir, { overwrite: values.force as boolean });
+  for (const file of generator.files()) {
+    io.stdout(`wrote ${path.join(dir, file.path)}\n`);
   }
 
   // Say what the policy thinks of the result, so warnings (digest pinning) and a --base that weakens it show at once.
   const shown = path.join(values.dir as string, 'Dockerfile');
-  const result = new DockerfilePolicy().lint(dockerfile, shown);
+  // Linted with the options it was generated with (mirrors, non-catalog images): the one path for generated Dockerfiles.
+  const result = generator.lint(shown);
   io.stdout(`policy check (cdk-distroless lint ${shown}):\n${DockerfilePolicy.format(result).replace(/\n*$/, '\n')}`);
   if (result.errorCount > 0) {
     // Written as asked, but not silently: the same file fails `lint` and the constructs' checks.

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
+import { DockerfilePolicy, LintResult, Suppression } from '../policy';
 import { checkBuilder } from './private/common';
 import { layoutOf, resolveImpl, siblingsOf } from './private/detect';
 import { renderDockerignore } from './private/dockerignore';
@@ -9,8 +11,8 @@ import {
 } from './private/escape';
 import { Copy, PlanContext, RuntimeImpl, RuntimePlan, Stage } from './private/plan';
 import { PROBE_PATH, PROBE_SOURCE, PROBE_STAGE, probeSource, probeStage } from './private/probe';
+import { _writablePathProblem, WRITABLE_FIX } from './private/writable';
 import { _checkRuntime, Runtime } from './runtime';
-import { BaseImage, ImageRole, ImageUser, Libc, RegistryMirror } from '../image';
 
 /** Properties of a `DistrolessDockerfile`. */
 export interface DistrolessDockerfileProps {
@@ -98,6 +100,15 @@ export interface DistrolessDockerfileProps {
   readonly buildCaBundle?: boolean;
 
   /**
+   * Write the `# syntax=docker/dockerfile:1` parser directive. Builders without registry access
+   * (air-gapped BuildKit, a frontend pinned by the platform) need it omitted: BuildKit's built-in
+   * frontend and buildah understand every instruction the generator writes. With `registryMirrors`
+   * covering Docker Hub, the directive names the mirrored frontend image.
+   * @default true
+   */
+  readonly syntaxDirective?: boolean;
+
+  /**
    * Build the shell-free health probe into the image at `/cdk-distroless/probe`
    * (`HealthCheck.PROBE_PATH`): a static binary of about 0.7 MB, compiled from the C source this
    * package ships in a `probe` stage on `BaseImage.gcc()`, that runs on every base, scratch
@@ -135,6 +146,16 @@ export interface DistrolessDockerfileProps {
   readonly appDirectory?: string;
 }
 
+/** Options for `DistrolessDockerfile.writeTo()`. */
+export interface WriteOptions {
+  /**
+   * Replace generated files (`Dockerfile`, `.dockerignore`, ...) that already exist in the folder,
+   * as the CLI's `init --force` does.
+   * @default false - an existing file fails the call and nothing is written
+   */
+  readonly overwrite?: boolean;
+}
+
 /** A file the generator writes into the build context. */
 export interface GeneratedFile {
   /** Path relative to the build context, e.g. `Dockerfile`. */
@@ -144,6 +165,8 @@ export interface GeneratedFile {
 }
 
 const OCI = 'org.opencontainers.image';
+/** The Dockerfile frontend the syntax directive names, at its upstream registry (Docker Hub). */
+const SYNTAX_IMAGE = 'docker/dockerfile:1';
 const DEFAULT_SCRATCH_USER: ImageUser = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
 const ROOTFS = 'rootfs';
 
@@ -171,11 +194,26 @@ export class DistrolessDockerfile {
   public readonly writablePaths: string[];
   /** Where the image holds the built-in health probe; undefined without `healthProbe`. */
   public readonly healthProbePath?: string;
+  /** Ports the image exposes (EXPOSE), without duplicates. */
+  public readonly exposedPorts: number[];
+  /** The ENTRYPOINT, exec form. */
+  public readonly entrypoint: string[];
+  /** The CMD, exec form: the runtime's arguments then `command`; empty when there is no CMD. */
+  public readonly command: string[];
+  /** Environment of the final image: what the runtime sets, then `environment`. */
+  public readonly environment: { [name: string]: string };
+  /** Ids of the BuildKit secrets the build mounts (`ca` with `buildCaBundle`). */
+  public readonly buildSecretIds: string[];
+  /** Registry mirrors applied to FROM (and the syntax directive). */
+  public readonly registryMirrors: RegistryMirror[];
+  /** Destinations of the final stage's copies of the application (absolute). */
+  public readonly copyDestinations: string[];
   /** What the generator found in `projectDirectory` (package manager, workspace, entry, ...), one line each; empty without it. */
   public readonly detected: string[];
 
   private readonly text: string;
   private readonly ignore: string;
+  private readonly stageImages: BaseImage[];
   private readonly generated: GeneratedFile[];
 
   constructor(props: DistrolessDockerfileProps) {
@@ -200,9 +238,12 @@ export class DistrolessDockerfile {
     const revision = props.revision === undefined ? undefined : checkText(props.revision, 'DistrolessDockerfile: revision');
     const ports = checkPorts(props.exposedPorts);
     const mirrors = checkMirrors(props.registryMirrors);
-    if (props.buildCaBundle !== undefined && typeof props.buildCaBundle !== 'boolean') {
-      throw new Error(`DistrolessDockerfile: buildCaBundle must be true or false, got ${show(props.buildCaBundle)}.`);
+    for (const flag of ['buildCaBundle', 'syntaxDirective'] as const) {
+      if (props[flag] !== undefined && typeof props[flag] !== 'boolean') {
+        throw new Error(`DistrolessDockerfile: ${flag} must be true or false, got ${show(props[flag])}.`);
+      }
     }
+    this.registryMirrors = mirrors;
     if (props.healthProbe !== undefined && typeof props.healthProbe !== 'boolean') {
       throw new Error(`DistrolessDockerfile: healthProbe must be true or false, got ${show(props.healthProbe)}.`);
     }
@@ -221,6 +262,8 @@ export class DistrolessDockerfile {
 
     const ctx: PlanContext = { finalImage: base, workdir: this.workdir, caBundle: props.buildCaBundle ?? false, user: this.user };
     const plan = impl.plan(ctx);
+    this.copyDestinations = plan.copies.map(c => normalizeAbsolute(c.dest.startsWith('/') ? c.dest : `${this.workdir}/${c.dest}`));
+    checkWritableOverlaps(this.writablePaths, this.workdir, this.copyDestinations);
     const mirror = (image: BaseImage, what: string) => {
       const found = mirrors.find(m => image.withMirror(m) !== image);
       const mirrored = found ? image.withMirror(found) : image;
@@ -238,6 +281,7 @@ export class DistrolessDockerfile {
     if (probe !== undefined) {
       stages.push(probeStage(mirror(probeBuilder ?? BaseImage.gcc(), `${PROBE_STAGE} stage image`)));
     }
+    this.stageImages = stages.map(s => s.image);
 
     const env = new Map<string, string>(plan.env);
     for (const [name, value] of Object.entries(environment)) {
@@ -270,9 +314,15 @@ export class DistrolessDockerfile {
     finalLines.push(`ENTRYPOINT ${jsonArray(plan.entrypoint)}`);
     const cmd = [...plan.cmd, ...command];
     if (cmd.length > 0) { finalLines.push(`CMD ${jsonArray(cmd)}`); }
+    this.exposedPorts = ports;
+    this.entrypoint = [...plan.entrypoint];
+    this.command = cmd;
+    this.environment = Object.fromEntries(env);
+    this.buildSecretIds = ctx.caBundle ? ['ca'] : [];
 
+    const syntax = mirrors.map(m => m.rewrite(SYNTAX_IMAGE)).find(r => r !== SYNTAX_IMAGE) ?? SYNTAX_IMAGE;
     const out: string[] = [
-      '# syntax=docker/dockerfile:1',
+      ...(props.syntaxDirective === false ? [] : [`# syntax=${checkReference(syntax, 'DistrolessDockerfile: syntax directive')}`]),
       `# Generated by cdk-distroless for the ${this.runtime.name} runtime. Change the generator's options rather than this file.`,
     ];
     if (ctx.caBundle) {
@@ -308,11 +358,50 @@ export class DistrolessDockerfile {
     return [{ path: 'Dockerfile', content: this.text }, { path: '.dockerignore', content: this.ignore }, ...this.generated];
   }
 
-  /** Writes `files()` (`Dockerfile`, `.dockerignore`, ...) into a directory, creating it when missing. */
-  public writeTo(directory: string): void {
+  /**
+   * Lints the Dockerfile with exactly the options it was generated with: its registry mirrors
+   * and the base images it names that the catalog does not know (`BaseImage.fromRegistry`), so a
+   * generated Dockerfile is never judged by a policy that lacks them.
+   *
+   * @param file the name findings refer to
+   * @param suppressions findings acknowledged, each with a reason
+   */
+  public lint(file: string = 'Dockerfile', suppressions: Suppression[] = []): LintResult {
+    return this.policy(suppressions).lint(this.text, file);
+  }
+
+  /**
+   * The policy that `lint()` uses: the registry mirrors and non-catalog images of this Dockerfile.
+   *
+   * @param suppressions findings acknowledged, each with a reason
+   */
+  public policy(suppressions: Suppression[] = []): DockerfilePolicy {
+    // Images whose facts the catalog does not hold as they are (BaseImage.fromRegistry), once per repository.
+    const own = (i: BaseImage) => JSON.stringify(BaseImage.lookup(i.upstreamReference)?.facts) !== JSON.stringify(i.facts);
+    const images = [this.finalImage, this.builderImage, ...this.stageImages]
+      .filter((i): i is BaseImage => i !== undefined && own(i))
+      .filter((i, n, all) => all.findIndex(o => o.repository === i.repository) === n);
+    return new DockerfilePolicy({ registryMirrors: [...this.registryMirrors], images, suppressions });
+  }
+
+  /**
+   * Writes `files()` (`Dockerfile`, `.dockerignore`, ...) into a directory, creating it when missing.
+   * An existing generated file fails the call, and nothing is written, unless `overwrite` is set
+   * (the CLI's `init` refuses the same way without `--force`).
+   */
+  public writeTo(directory: string, options: WriteOptions = {}): void {
     const dir = requireString(directory, 'DistrolessDockerfile.writeTo: directory');
     if (dir.length === 0) {
       throw new Error('DistrolessDockerfile.writeTo: directory is empty. Give the folder to write Dockerfile and .dockerignore into, e.g. "./app".');
+    }
+    const overwrite = options?.overwrite ?? false;
+    if (typeof overwrite !== 'boolean') {
+      throw new Error(`DistrolessDockerfile.writeTo: overwrite must be true or false, got ${show(overwrite)}.`);
+    }
+    const existing = this.files().map(f => f.path).filter(f => fs.existsSync(path.join(dir, f)));
+    if (existing.length > 0 && !overwrite) {
+      throw new Error(`DistrolessDockerfile.writeTo: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''} in ${show(dir)}; nothing written. `
+        + 'Pass { overwrite: true } to replace them, or write into another folder.');
     }
     for (const file of this.files()) {
       fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
@@ -425,6 +514,20 @@ function checkWritablePaths(value: unknown): string[] {
     if (!paths.includes(normalized)) { paths.push(normalized); }
   });
   return paths;
+}
+
+/**
+ * A writable path is a volume: the platform mounts an empty, writable directory over it. Over the
+ * workdir or the application's files it would make the code writable (or hide it under an empty
+ * Kubernetes emptyDir); over a system directory it would make the system writable.
+ */
+function checkWritableOverlaps(writable: string[], workdir: string, copies: string[]): void {
+  for (const w of writable) {
+    const problem = _writablePathProblem(w, copies, workdir);
+    if (problem) {
+      throw new Error(`DistrolessDockerfile: writablePaths ${show(w)} ${problem} ${WRITABLE_FIX}`);
+    }
+  }
 }
 
 function checkMirrors(value: unknown): RegistryMirror[] {

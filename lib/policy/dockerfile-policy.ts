@@ -1,5 +1,6 @@
 import * as fs from 'fs';
-import { _analyze } from './analysis';
+import { _analyze, Analysis } from './analysis';
+import { _failureMessage } from './failure';
 import { Finding, RuleInfo, Severity, Suppression } from './finding';
 import { _parseDockerfile } from './model';
 import { RuleHit } from './rule';
@@ -87,6 +88,18 @@ export class DockerfilePolicy {
     return lines.join('\n');
   }
 
+  /**
+   * The one message a synth-time check throws when a Dockerfile fails the policy: every
+   * unsuppressed error with its rule id, file:line, message and fix, and how to acknowledge one.
+   * Warnings are left out (surface them as construct warnings).
+   *
+   * @param result the lint result
+   * @param subject who is failing, e.g. 'DistrolessImage.fromDockerfile' or a construct path
+   */
+  public static failureMessage(result: LintResult, subject: string): string {
+    return _failureMessage(result, subject);
+  }
+
   private readonly props: DockerfilePolicyProps;
 
   constructor(props: DockerfilePolicyProps = {}) {
@@ -105,6 +118,14 @@ export class DockerfilePolicy {
    * @param file the name findings refer to; 'Dockerfile' when not given
    */
   public lint(content: string, file: string = 'Dockerfile'): LintResult {
+    return this._lintWithAnalysis(content, file).result;
+  }
+
+  /**
+   * Lints and returns the analysis the rules saw, for the image profile (one analysis, no second parser).
+   * @internal
+   */
+  public _lintWithAnalysis(content: string, file: string = 'Dockerfile'): { result: LintResult; analysis: Analysis } {
     const text = typeof content === 'string' ? content : '';
     const model = _parseDockerfile(text);
     const analysis = _analyze(model, {
@@ -138,12 +159,13 @@ export class DockerfilePolicy {
     }
     findings.sort(compareFindings);
     const active = findings.filter(f => !f.suppressed);
-    return {
+    const result = {
       file,
       findings,
       errorCount: active.filter(f => f.level === Severity.ERROR).length,
       warningCount: active.filter(f => f.level === Severity.WARNING).length,
     };
+    return { result, analysis };
   }
 
   /**

@@ -1,12 +1,18 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CpuArchitecture } from './architecture';
 import { HealthCheck } from './health-check';
 import { ImageProfile } from './image-profile';
-import { DistrolessDockerfile, DistrolessDockerfileProps, GeneratedFile } from '../dockerfile';
+import { _listContext, _stageContext, ContextListing, ExtraFile } from './staging';
+import { DistrolessDockerfile, DistrolessDockerfileProps } from '../dockerfile';
+import { checkPath, normalizeAbsolute, show } from '../dockerfile/private/escape';
+import { _writablePathProblem, WRITABLE_FIX } from '../dockerfile/private/writable';
 import { BaseImage, ImageUser, Libc, RegistryMirror } from '../image';
-import { DockerfilePolicy, Finding, Severity, Suppression } from '../policy';
+import { _parseReference } from '../image/reference';
+import { DockerfilePolicy, Finding, LintResult, Severity, Suppression } from '../policy';
+import { Analysis } from '../policy/analysis';
+import { _profile, DockerfileProfile } from '../policy/profile';
+import { secretWord } from '../policy/rules/secret-in-arg-env';
 
 /** Where an image comes from. */
 export enum ImageSourceKind {
@@ -21,19 +27,23 @@ export enum ImageSourceKind {
 /** Options for building an image, shared by the source kinds that build. */
 export interface ImageBuildOptions {
   /**
-   * Target platform of the build.
+   * Target platform of the build. It must be one of the final base image's architectures.
    * @default - the builder's platform; constructs pass the workload's architecture
    */
   readonly platform?: CpuArchitecture;
   /**
-   * Build arguments (`--build-arg`). Names that look like secrets are rejected: use `buildSecrets`.
+   * Build arguments (`--build-arg`). Each must be declared by an `ARG` of the Dockerfile, must not
+   * choose a base image or the user (the policy checked the defaults), and names that look like
+   * secrets are rejected: use `buildSecrets`.
    * @default - none
    */
   readonly buildArgs?: { [name: string]: string };
   /**
    * BuildKit secrets (`--secret id=<id>,src=<path>`): secret id to the path of the file on the
-   * build machine. They never land in a layer.
-   * @default - none
+   * build machine. They never land in a layer. Each id must be mounted by the Dockerfile
+   * (`RUN --mount=type=secret,id=<id>`).
+   * @default - none; for `fromSource` with `buildCaBundle`, `ca` is the build machine's bundle
+   * `/etc/ssl/certs/ca-certificates.crt`
    */
   readonly buildSecrets?: { [id: string]: string };
 }
@@ -48,7 +58,7 @@ export interface SourceImageOptions extends DistrolessDockerfileProps, ImageBuil
 /** Options for `DistrolessImage.fromDockerfile()`. */
 export interface DockerfileImageOptions extends ImageBuildOptions {
   /**
-   * The Dockerfile, relative to the directory.
+   * The Dockerfile, relative to the directory (inside it).
    * @default 'Dockerfile'
    */
   readonly file?: string;
@@ -74,13 +84,15 @@ export interface DockerfileImageOptions extends ImageBuildOptions {
   readonly registryMirrors?: RegistryMirror[];
   /**
    * The user the image runs as, by number, when its `USER` names a user the policy cannot map to
-   * a uid (a name on a base whose /etc/passwd is not known).
+   * a uid (a name on a base whose /etc/passwd is not known) or gives a uid without a group.
+   * When the Dockerfile's user is known, it must agree.
    * @default - derived from the Dockerfile
    */
   readonly user?: ImageUser;
   /**
-   * Where the Dockerfile puts a health probe of its own, if it does.
-   * @default - no built-in probe
+   * Where the Dockerfile puts a health probe of its own, if it does. It must be a COPY or ADD
+   * destination of the final stage.
+   * @default - `HealthCheck.PROBE_PATH` when the final stage copies a file there, otherwise no built-in probe
    */
   readonly healthProbePath?: string;
 }
@@ -125,10 +137,24 @@ export interface RegistryImageOptions {
 export interface StagedBuildContext {
   /** The staged folder: the user's files, the Dockerfile and `.dockerignore`. */
   readonly directory: string;
-  /** Content hash of everything that decides the build; also the folder's name. */
+  /**
+   * Content hash of the folder (files, modes, links, generated files); also the folder's name.
+   * Build args, target and platform are not part of it: images that differ only in those share
+   * the folder.
+   */
   readonly hash: string;
   /** The Dockerfile's name inside `directory`. */
   readonly dockerfile: string;
+  /**
+   * Special files (sockets, FIFOs, devices) that were skipped, one sentence each.
+   * @default - none (`stage()` always sets it)
+   */
+  readonly warnings?: string[];
+  /**
+   * Bytes copied or written by this call: 0 when the folder was already staged.
+   * @default - not measured (`stage()` always sets it)
+   */
+  readonly bytesWritten?: number;
 }
 
 /**
@@ -138,39 +164,60 @@ export interface StagedBuildContext {
  */
 export class DistrolessImage {
   /**
-   * Build from source with a generated multi-stage Dockerfile. The folder is never written to.
+   * Build from source with a generated multi-stage Dockerfile. The folder is never written to:
+   * `stage()` puts the sources and the generated files into a build context of their own.
    *
    * @param directory the application's folder (the build context)
    */
   public static fromSource(directory: string, options: SourceImageOptions): DistrolessImage {
-    const dir = checkDirectory(directory, 'DistrolessImage.fromSource');
-    // The built-in probe by default: without it an ECS health check has nothing to run.
-    // The generator reads the folder (never writes it) to follow the project's layout.
-    const dockerfile = new DistrolessDockerfile({ ...options, healthProbe: options.healthProbe ?? true, projectDirectory: options.projectDirectory ?? dir });
-    const text = dockerfile.render();
-    const lint = new DockerfilePolicy({ registryMirrors: options.registryMirrors, images: options.baseImage ? [options.baseImage] : undefined }).lint(text, 'Dockerfile');
+    const what = 'DistrolessImage.fromSource';
+    const dir = checkDirectory(directory, what);
+    if (typeof options !== 'object' || options === null) {
+      throw new Error(`${what}: options must be an object with at least { runtime }, got ${show(options)}.`);
+    }
+    const { platform, buildArgs, buildSecrets, ...generatorProps } = options;
+    let dockerfile: DistrolessDockerfile;
+    try {
+      // The built-in probe by default: without it an ECS health check has nothing to run.
+      // The generator reads the folder (never writes it) to follow the project's layout.
+      dockerfile = new DistrolessDockerfile({
+        ...generatorProps,
+        healthProbe: generatorProps.healthProbe ?? true,
+        projectDirectory: generatorProps.projectDirectory ?? dir,
+      });
+    } catch (e) {
+      throw new Error(`${what}(${show(directory)}): ${(e as Error).message}`);
+    }
+    const file = `${directory} (generated Dockerfile)`;
+    const { result: lint, analysis } = dockerfile.policy()._lintWithAnalysis(dockerfile.render(), file);
+    if (lint.errorCount > 0) {
+      throw new Error(DockerfilePolicy.failureMessage(lint, what));
+    }
+    const facts = _profile(analysis);
+    const architectures = architecturesOf(dockerfile.finalImage);
+    const secrets = { ...(dockerfile.buildSecretIds.includes('ca') ? { ca: '/etc/ssl/certs/ca-certificates.crt' } : {}), ...(buildSecrets ?? {}) };
+    const build = checkBuildOptions({ platform, buildArgs, buildSecrets: secrets }, facts, architectures, what);
     return new DistrolessImage({
       kind: ImageSourceKind.SOURCE,
       directory: dir,
-      dockerfileText: text,
-      dockerignoreText: dockerfile.renderDockerignore(),
-      generatedFiles: dockerfile.files().filter(f => f.path !== 'Dockerfile' && f.path !== '.dockerignore'),
-      build: options,
-      warnings: lint.findings.filter(f => !f.suppressed && f.level === Severity.WARNING),
+      generator: dockerfile,
+      build,
+      warnings: warningsOf(lint),
       profile: {
         user: dockerfile.user,
         writablePaths: [...dockerfile.writablePaths],
-        ports: [...(options.exposedPorts ?? [])],
-        entrypoint: [],
-        command: [...(options.command ?? [])],
-        environment: { ...(options.environment ?? {}) },
+        ports: [...dockerfile.exposedPorts],
+        entrypoint: [...dockerfile.entrypoint],
+        command: [...dockerfile.command],
+        // The image's environment: the base's ENV, then what the generator sets (as fromDockerfile reads it).
+        environment: { ...(dockerfile.finalImage.facts.environment ?? {}), ...dockerfile.environment },
         workdir: dockerfile.workdir,
         baseImage: dockerfile.finalImage,
         hasShell: dockerfile.finalImage.facts.hasShell,
         libc: dockerfile.finalImage.facts.libc,
-        architectures: architecturesOf(dockerfile.finalImage),
+        architectures,
         healthProbePath: dockerfile.healthProbePath,
-        buildSecretIds: options.buildCaBundle ? ['ca'] : [],
+        buildSecretIds: [...dockerfile.buildSecretIds],
         lint,
       },
     });
@@ -178,38 +225,86 @@ export class DistrolessImage {
 
   /**
    * Build from a Dockerfile you wrote. It is checked by `DockerfilePolicy` here: errors throw one
-   * message listing every unsuppressed error; warnings are kept in `warnings`.
+   * message listing every unsuppressed error; warnings are kept in `warnings`. The profile (user,
+   * volumes, ports, entrypoint, ...) comes from the policy's analysis of the final stage.
    *
    * @param directory the build context
    */
   public static fromDockerfile(directory: string, options: DockerfileImageOptions = {}): DistrolessImage {
-    const dir = checkDirectory(directory, 'DistrolessImage.fromDockerfile');
-    const file = options.file ?? 'Dockerfile';
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    const lint = new DockerfilePolicy({ suppressions: options.suppressions, images: options.images, registryMirrors: options.registryMirrors }).lint(text, path.join(dir, file));
-    if (lint.errorCount > 0) {
-      throw new Error(`DistrolessImage.fromDockerfile: ${path.join(dir, file)} fails the Dockerfile policy:\n${DockerfilePolicy.format(lint)}`);
+    const what = 'DistrolessImage.fromDockerfile';
+    const dir = checkDirectory(directory, what);
+    const opts = options ?? {};
+    if (typeof opts !== 'object') {
+      throw new Error(`${what}: options must be an object, got ${show(options)}.`);
     }
-    const user = options.user ?? { uid: 65532, gid: 65532 };
+    const file = checkDockerfileName(opts.file, dir, what);
+    const shown = path.join(directory, file);
+    const target = opts.target === undefined ? undefined : checkStageName(opts.target, what);
+    const suppressions = checkList(opts.suppressions, 'suppressions', what) as Suppression[];
+    const images = checkList(opts.images, 'images', what).map((img, i) => checkInstance(img, BaseImage, `images[${i}]`, 'a BaseImage (BaseImage.fromRegistry(reference, facts))', what));
+    const registryMirrors = checkList(opts.registryMirrors, 'registryMirrors', what)
+      .map((m, i) => checkInstance(m, RegistryMirror, `registryMirrors[${i}]`, 'a RegistryMirror (RegistryMirror.of(upstream, mirror))', what));
+    const user = opts.user === undefined ? undefined : checkUser(opts.user, `${what}: user`);
+
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    // The policy checks the target stage as the final one; the profile reads the same stage.
+    const { result: lint, analysis } = new DockerfilePolicy({ suppressions, images, registryMirrors, target })._lintWithAnalysis(text, shown);
+    if (lint.errorCount > 0) {
+      throw new Error(DockerfilePolicy.failureMessage(lint, what));
+    }
+    const where = `${what}(${show(shown)})`;
+    const facts = _profile(analysis);
+    checkTarget(target, facts, analysis, where);
+    if (facts.problems.length > 0) {
+      throw new Error(`${where}: the image's profile cannot be read: ${facts.problems.map(p => `line ${p.line}: ${p.message}`).join('; ')}. `
+        + 'Give the variables default values, or write the values literally.');
+    }
+    // The platforms mount an empty, writable directory at every VOLUME: never over what the image copied in.
+    // A COPY to the volume itself creates its directory (owned by the user); a COPY to / is a root skeleton.
+    const inside = (p: string, parent: string) => p === parent || p.startsWith(`${parent}/`);
+    const appDir = facts.workdir !== undefined && facts.copyDestinations.some(c => inside(c, facts.workdir!)) ? facts.workdir : undefined;
+    for (const v of facts.volumes) {
+      const problem = _writablePathProblem(v.value, facts.copyDestinations.filter(c => c !== '/' && c !== v.value), appDir);
+      if (problem) {
+        throw new Error(`${where}: VOLUME ${show(v.value)} on line ${v.line} ${problem} ${WRITABLE_FIX}`);
+      }
+    }
+    const base = facts.base?.image;
+    const architectures = base ? architecturesOf(base) : [CpuArchitecture.AMD64, CpuArchitecture.ARM64];
+    const build = checkBuildOptions(opts, facts, architectures, where);
+    const copied = facts.copyDestinations;
+    let probe: string | undefined;
+    if (opts.healthProbePath !== undefined) {
+      probe = checkAbsolute(opts.healthProbePath, `${where}: healthProbePath`);
+      if (!copied.some(d => d === probe || probe!.startsWith(`${d.replace(/\/$/, '')}/`))) {
+        throw new Error(`${where}: healthProbePath ${show(probe)} is not where the final stage copies anything (COPY/ADD destinations: ${show(copied)}). `
+          + 'Give the path the Dockerfile copies the probe to, or omit healthProbePath.');
+      }
+    } else if (copied.includes(HealthCheck.PROBE_PATH)) {
+      probe = HealthCheck.PROBE_PATH;
+    }
+    const entrypoint = facts.entrypoint?.value ?? (base?.facts.entrypoint ? [...base.facts.entrypoint] : []);
     return new DistrolessImage({
       kind: ImageSourceKind.DOCKERFILE,
       directory: dir,
       dockerfileName: file,
-      build: options,
-      target: options.target,
-      warnings: lint.findings.filter(f => !f.suppressed && f.level === Severity.WARNING),
+      build,
+      target,
+      warnings: warningsOf(lint),
       profile: {
-        user,
-        writablePaths: ['/tmp'],
-        ports: [],
-        entrypoint: [],
-        command: [],
-        environment: {},
-        hasShell: false,
-        libc: Libc.GLIBC,
-        architectures: [CpuArchitecture.AMD64, CpuArchitecture.ARM64],
-        healthProbePath: options.healthProbePath,
-        buildSecretIds: [],
+        user: resolveUser(facts, user, where),
+        writablePaths: facts.volumes.map(v => v.value),
+        ports: facts.ports.map(p => p.value),
+        entrypoint,
+        command: facts.command?.value ? [...facts.command.value] : [],
+        environment: { ...facts.environment },
+        workdir: facts.workdir,
+        baseImage: base,
+        hasShell: base?.facts.hasShell ?? false,
+        libc: base?.facts.libc ?? Libc.GLIBC,
+        architectures,
+        healthProbePath: probe,
+        buildSecretIds: [...facts.secretIds],
         lint,
       },
     });
@@ -222,30 +317,54 @@ export class DistrolessImage {
    * @param reference `registry/repository[:tag]@sha256:<digest>`
    */
   public static fromRegistry(reference: string, options: RegistryImageOptions): DistrolessImage {
-    if (!/@sha256:[a-f0-9]{64}$/.test(reference) && !options.pinWaiver) {
-      throw new Error(`DistrolessImage.fromRegistry: ${JSON.stringify(reference)} is not pinned by digest. Append @sha256:<digest>, or set pinWaiver to the reason it cannot be pinned.`);
+    const what = 'DistrolessImage.fromRegistry';
+    const parsed = typeof reference === 'string' ? _parseReference(reference) : undefined;
+    if (!parsed) {
+      throw new Error(`${what}: ${show(reference)} is not an image reference. Use registry/repository[:tag]@sha256:<64 hex digits>, `
+        + 'e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api@sha256:<digest>".');
     }
-    if (!options.user || options.user.uid === 0) {
-      throw new Error(`DistrolessImage.fromRegistry: user ${JSON.stringify(options.user)} must be a numeric non-root user, e.g. { uid: 65532, gid: 65532 }.`);
+    const where = `${what}(${show(reference)})`;
+    if (typeof options !== 'object' || options === null) {
+      throw new Error(`${where}: options must be an object with at least { user }, e.g. { user: { uid: 65532, gid: 65532 } }.`);
     }
-    const base = options.baseImage;
+    let pinWaiver: string | undefined;
+    if (options.pinWaiver !== undefined) {
+      if (typeof options.pinWaiver !== 'string' || options.pinWaiver.trim().length < 10) {
+        throw new Error(`${where}: pinWaiver must be a reason of at least 10 characters that a reviewer can check, got ${show(options.pinWaiver)}, `
+          + 'e.g. \'the tag is immutable in our registry (ECR tag immutability on)\'.');
+      }
+      pinWaiver = options.pinWaiver.trim();
+    }
+    if (!parsed.digest && pinWaiver === undefined) {
+      throw new Error(`${where}: the reference is not pinned by digest, so what runs can change under the same tag. `
+        + 'Append @sha256:<digest> (`crane digest` or `docker buildx imagetools inspect` prints it), or set pinWaiver to the reason it cannot be pinned.');
+    }
+    if (options.user === undefined) {
+      throw new Error(`${where}: user is required: the numeric, non-root user the image runs as, e.g. { uid: 65532, gid: 65532 }.`);
+    }
+    const user = checkUser(options.user, `${where}: user`);
+    const writablePaths = checkList(options.writablePaths ?? ['/tmp'], 'writablePaths', where).map((p, i) => checkAbsolute(p, `${where}: writablePaths[${i}]`));
+    const ports = checkPorts(options.ports, 'ports', where);
+    const base = options.baseImage === undefined ? undefined : checkInstance(options.baseImage, BaseImage, 'baseImage', 'a BaseImage', where);
+    const architectures = checkArchitectures(options.architectures ?? [CpuArchitecture.AMD64], `${where}: architectures`);
+    const probe = options.healthProbePath === undefined ? undefined : checkAbsolute(options.healthProbePath, `${where}: healthProbePath`);
     return new DistrolessImage({
       kind: ImageSourceKind.REGISTRY,
       reference,
-      pinWaiver: options.pinWaiver,
+      pinWaiver,
       warnings: [],
       profile: {
-        user: options.user,
-        writablePaths: [...(options.writablePaths ?? ['/tmp'])],
-        ports: [...(options.ports ?? [])],
-        entrypoint: [],
+        user,
+        writablePaths: unique(writablePaths),
+        ports,
+        entrypoint: base?.facts.entrypoint ? [...base.facts.entrypoint] : [],
         command: [],
         environment: {},
         baseImage: base,
         hasShell: base?.facts.hasShell ?? false,
         libc: base?.facts.libc ?? Libc.GLIBC,
-        architectures: [...(options.architectures ?? [CpuArchitecture.AMD64])],
-        healthProbePath: options.healthProbePath,
+        architectures,
+        healthProbePath: probe,
         buildSecretIds: [],
       },
     });
@@ -255,7 +374,7 @@ export class DistrolessImage {
   public readonly kind: ImageSourceKind;
   /** What the adapters need to know about the image. */
   public readonly profile: ImageProfile;
-  /** The build context as given, for SOURCE and DOCKERFILE images. */
+  /** The build context as given (absolute), for SOURCE and DOCKERFILE images. */
   public readonly directory?: string;
   /** The registry reference, for REGISTRY images. */
   public readonly reference?: string;
@@ -273,10 +392,10 @@ export class DistrolessImage {
   public readonly warnings: Finding[];
   /** Why a registry image is not pinned by digest, when it is not. */
   public readonly pinWaiver?: string;
+  /** The generator, for SOURCE images. */
+  public readonly generator?: DistrolessDockerfile;
 
-  private readonly dockerfileText?: string;
-  private readonly dockerignoreText?: string;
-  private readonly generatedFiles: GeneratedFile[];
+  private listing?: ContextListing;
 
   private constructor(init: ImageInit) {
     this.kind = init.kind;
@@ -290,9 +409,7 @@ export class DistrolessImage {
     this.buildSecrets = { ...(init.build?.buildSecrets ?? {}) };
     this.warnings = init.warnings;
     this.pinWaiver = init.pinWaiver;
-    this.dockerfileText = init.dockerfileText;
-    this.dockerignoreText = init.dockerignoreText;
-    this.generatedFiles = init.generatedFiles ?? [];
+    this.generator = init.generator;
   }
 
   /** The health probe command for `check` in this image, or undefined when it cannot run there. */
@@ -302,38 +419,50 @@ export class DistrolessImage {
 
   /**
    * Stages the build context under `outdir` in a folder named by its content hash: the user's files
-   * (without what `.dockerignore` excludes), the Dockerfile and `.dockerignore`. Staging the same
-   * sources with the same options again reuses the folder.
+   * (without what `.dockerignore` excludes), and for generated Dockerfiles every generated file
+   * (`Dockerfile`, `.dockerignore`, ...). Images with the same sources and generated files share the
+   * folder, whatever their build args; the user's folder is only read, once per process.
+   * Symlinks that point outside the folder are refused; special files are skipped with a warning.
+   *
+   * @param outdir where staged contexts live, e.g. a `cdk.out` subfolder
    */
   public stage(outdir: string): StagedBuildContext {
     if (this.kind === ImageSourceKind.REGISTRY || !this.directory) {
-      throw new Error(`DistrolessImage.stage: ${this.reference} is a registry image; there is no build context to stage.`);
+      throw new Error(`DistrolessImage.stage: ${this.reference} is a registry image; there is no build context to stage. Deploy it by reference.`);
     }
-    const hash = crypto.createHash('sha256');
-    hash.update(this.dockerfileText ?? '').update('\0').update(this.dockerignoreText ?? '');
-    hash.update(JSON.stringify([this.target, this.platform, this.buildArgs, this.generatedFiles]));
-    const files = listFiles(this.directory);
-    for (const f of files) {
-      hash.update(f).update('\0').update(fs.readFileSync(path.join(this.directory, f)));
+    if (typeof outdir !== 'string' || outdir.trim() === '') {
+      throw new Error(`DistrolessImage.stage: outdir must be the folder to stage into, e.g. "cdk.out/contexts", got ${show(outdir)}.`);
     }
-    const id = hash.digest('hex').slice(0, 32);
-    const dir = path.join(outdir, `context.${id}`);
-    if (!fs.existsSync(dir)) {
-      const tmp = `${dir}.tmp-${process.pid}`;
-      fs.mkdirSync(tmp, { recursive: true });
-      for (const f of files) {
-        fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
-        fs.copyFileSync(path.join(this.directory, f), path.join(tmp, f));
+    const out = path.resolve(outdir);
+    const dir = this.directory;
+    if (out === dir || out.startsWith(`${dir}${path.sep}`)) {
+      throw new Error(`DistrolessImage.stage: outdir ${show(outdir)} is inside the build context ${dir}: the user's folder is never written to. Stage elsewhere, e.g. into cdk.out.`);
+    }
+    const extra: ExtraFile[] = this.generator ? this.generator.files().map(f => ({ path: f.path, content: f.content })) : [];
+    if (!this.listing) {
+      const what = `DistrolessImage.stage(${dir})`;
+      if (this.generator) {
+        // The user's own exclusions count too, first, so that none of their `!` exceptions brings back
+        // what the generated file keeps out (secrets, VCS data): later patterns win in .dockerignore.
+        const ignores = [readIfExists(path.join(dir, '.dockerignore')), this.generator.renderDockerignore()].filter((t): t is string => t !== undefined);
+        this.listing = _listContext(dir, ignores, [], extra.map(f => f.path), what);
+      } else {
+        const name = this.dockerfileName!;
+        // BuildKit prefers <Dockerfile>.dockerignore next to the Dockerfile over the context's .dockerignore.
+        const own = `${name}.dockerignore`;
+        const ignoreFile = fs.existsSync(path.join(dir, own)) ? own : '.dockerignore';
+        const ignore = readIfExists(path.join(dir, ignoreFile));
+        this.listing = _listContext(dir, ignore === undefined ? [] : [ignore], [name, ignoreFile], [], what);
       }
-      if (this.dockerfileText !== undefined) { fs.writeFileSync(path.join(tmp, this.dockerfileName!), this.dockerfileText); }
-      if (this.dockerignoreText !== undefined) { fs.writeFileSync(path.join(tmp, '.dockerignore'), this.dockerignoreText); }
-      for (const f of this.generatedFiles) {
-        fs.mkdirSync(path.dirname(path.join(tmp, f.path)), { recursive: true });
-        fs.writeFileSync(path.join(tmp, f.path), f.content);
-      }
-      fs.renameSync(tmp, dir);
     }
-    return { directory: dir, hash: id, dockerfile: this.dockerfileName! };
+    const staged = _stageContext(this.listing, extra, out);
+    return {
+      directory: staged.directory,
+      hash: staged.hash,
+      dockerfile: this.dockerfileName!,
+      warnings: [...staged.warnings],
+      bytesWritten: staged.bytesWritten,
+    };
   }
 }
 
@@ -343,20 +472,236 @@ interface ImageInit {
   readonly directory?: string;
   readonly reference?: string;
   readonly dockerfileName?: string;
-  readonly dockerfileText?: string;
-  readonly dockerignoreText?: string;
-  readonly generatedFiles?: GeneratedFile[];
+  readonly generator?: DistrolessDockerfile;
   readonly target?: string;
   readonly build?: ImageBuildOptions;
   readonly warnings: Finding[];
   readonly pinWaiver?: string;
 }
 
-function checkDirectory(directory: unknown, what: string): string {
-  if (typeof directory !== 'string' || !fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
-    throw new Error(`${what}: ${JSON.stringify(directory)} is not a folder. Give the path of the application's folder (the build context).`);
+function warningsOf(lint: LintResult): Finding[] {
+  return lint.findings.filter(f => !f.suppressed && f.level === Severity.WARNING);
+}
+
+/**
+ * The numeric user of a user-written Dockerfile's final image: its USER (numbers, or names the base's
+ * facts know), or the base's default user without one; `stated` fills in what cannot be known.
+ */
+function resolveUser(p: DockerfileProfile, stated: ImageUser | undefined, where: string): ImageUser {
+  const image = p.base?.image;
+  const known = [image?.facts.defaultUser, image?.facts.nonRootUser].filter((u): u is ImageUser => u !== undefined);
+  const fix = 'Write the numeric ids, e.g. `USER 65532:65532`, or state them with the user option, e.g. { uid: 10001, gid: 10001 }.';
+  let resolved: ImageUser;
+  const eff = p.user;
+  if (!eff) {
+    if (!image) {
+      if (!stated) {
+        throw new Error(`${where}: the final stage has no USER and its base image is unknown, so the user it runs as cannot be known. ${fix}`);
+      }
+      return stated;
+    }
+    resolved = image.facts.defaultUser;
+  } else {
+    const line = eff.instruction.range.line;
+    if (eff.unresolved.length > 0 || eff.user === '') {
+      throw new Error(`${where}: USER on line ${line} cannot be resolved (${eff.unresolved.map(v => `$${v}`).join(', ') || 'empty'}). ${fix}`);
+    }
+    const byName = (name: string) => known.find(u => u.name === name);
+    let uid: number | undefined;
+    let gid: number | undefined;
+    if (/^\d+$/.test(eff.user)) {
+      uid = Number(eff.user);
+    } else {
+      if (p.scratch || image?.facts.hasPasswd === false) {
+        throw new Error(`${where}: USER ${eff.value} on line ${line} is a name, but the base has no /etc/passwd to resolve it, so the container would not start. ${fix}`);
+      }
+      uid = byName(eff.user)?.uid ?? (stated && (stated.name === undefined || stated.name === eff.user) ? stated.uid : undefined);
+      if (uid === undefined) {
+        throw new Error(`${where}: USER ${eff.value} on line ${line} names a user whose uid cannot be known: the base's /etc/passwd is not known `
+          + `(${image ? `${image.reference} knows ${known.filter(u => u.name).map(u => `${u.name}=${u.uid}`).join(', ') || 'no names'}` : 'unknown base'}). ${fix}`);
+      }
+    }
+    if (eff.group !== undefined) {
+      if (/^\d+$/.test(eff.group)) {
+        gid = Number(eff.group);
+      } else {
+        gid = byName(eff.group)?.gid ?? (stated && stated.uid === uid ? stated.gid : undefined);
+        if (gid === undefined) {
+          throw new Error(`${where}: USER ${eff.value} on line ${line} names a group whose gid cannot be known. ${fix}`);
+        }
+      }
+    } else {
+      // Without a group the runtime takes the user's primary group from /etc/passwd, or 0 (root's group).
+      gid = known.find(u => u.uid === uid)?.gid ?? (stated && stated.uid === uid ? stated.gid : undefined);
+      if (gid === undefined) {
+        throw new Error(`${where}: USER ${eff.value} on line ${line} gives no group, and uid ${uid} is not a user the base is known to list, `
+          + `so the container would run with group 0 (root's group). Write \`USER ${uid}:${uid}\` (or the group you mean), or state it with the user option.`);
+      }
+    }
+    const named = known.find(u => u.uid === uid && u.gid === gid);
+    resolved = { uid, gid, ...(named?.name ? { name: named.name } : {}), ...(named?.home ? { home: named.home } : {}) };
   }
-  return path.resolve(directory);
+  if (resolved.uid === 0) {
+    throw new Error(`${where}: the image runs as root (uid 0)${eff ? ` (USER ${eff.value} on line ${eff.instruction.range.line})` : ' (no USER, and the base runs as root)'}. `
+      + 'A workload never runs as root. End the final stage with a numeric non-root user, e.g. `USER 65532:65532`.');
+  }
+  if (stated && (stated.uid !== resolved.uid || stated.gid !== resolved.gid)) {
+    throw new Error(`${where}: the user option ${stated.uid}:${stated.gid} disagrees with the Dockerfile, which runs as ${resolved.uid}:${resolved.gid}. `
+      + 'Remove the user option (the Dockerfile decides), or make them agree.');
+  }
+  return resolved;
+}
+
+/** `target` must name a stage, and the policy must have checked that stage as the final one. */
+function checkTarget(target: string | undefined, p: DockerfileProfile, a: Analysis, where: string): void {
+  if (target === undefined) { return; }
+  if (!p.stageNames.includes(target.toLowerCase())) {
+    throw new Error(`${where}: target ${show(target)} is not a stage of the Dockerfile (stages: ${show(p.stageNames)}). Use one of them, or omit target to build the last stage.`);
+  }
+  if (a.finalStage?.from.stageName !== target.toLowerCase()) {
+    throw new Error(`${where}: target ${show(target)} is not the stage the policy checked (${show(a.finalStage?.from.stageName)}). Report this to the cdk-distroless maintainers.`);
+  }
+}
+
+function checkBuildOptions(options: ImageBuildOptions, p: DockerfileProfile, architectures: CpuArchitecture[], where: string): ImageBuildOptions {
+  const platform = options.platform;
+  if (platform !== undefined) {
+    checkArchitectures([platform], `${where}: platform`);
+    if (!architectures.includes(platform)) {
+      throw new Error(`${where}: platform ${show(platform)} is not an architecture of the final base image (${show(architectures)}). Build for one of those, or choose a base published for ${platform}.`);
+    }
+  }
+  const buildArgs = checkStringMap(options.buildArgs, 'buildArgs', where);
+  for (const name of Object.keys(buildArgs)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new Error(`${where}: buildArgs name ${show(name)} is not an ARG name. Use letters, digits and "_", not starting with a digit.`);
+    }
+    const word = secretWord(name);
+    if (word) {
+      throw new Error(`${where}: build arg ${name} looks like a secret (its name contains ${word}); build args are recorded in the image history and build cache. `
+        + `Pass it as a BuildKit secret: buildSecrets: { ${name.toLowerCase()}: '<path on the build machine>' } and \`RUN --mount=type=secret,id=${name.toLowerCase()},env=${name} ...\`.`);
+    }
+    if (!p.declaredArgs.includes(name)) {
+      throw new Error(`${where}: build arg ${name} is not declared by any ARG of the Dockerfile (declared: ${show(p.declaredArgs)}), so the build would ignore it. Remove it, or declare \`ARG ${name}\`.`);
+    }
+    if (p.decisiveArgs.has(name)) {
+      throw new Error(`${where}: build arg ${name} would override an ARG used on line ${p.decisiveArgs.get(name)} to choose a base image, the user, a volume, a port or the workdir, `
+        + 'which the policy checked with its default. Change the ARG\'s default in the Dockerfile instead.');
+    }
+  }
+  const buildSecrets = checkStringMap(options.buildSecrets, 'buildSecrets', where);
+  for (const [id, src] of Object.entries(buildSecrets)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) {
+      throw new Error(`${where}: buildSecrets id ${show(id)} is not a secret id. Use letters, digits, ".", "_" and "-", e.g. "npm_token".`);
+    }
+    if (src.trim() === '' || /[,\n\r"]/.test(src)) {
+      throw new Error(`${where}: buildSecrets[${show(id)}] ${show(src)} is not a file path that \`--secret id=${id},src=...\` can carry. Use a path without commas, quotes or newlines.`);
+    }
+    if (!p.secretIds.includes(id)) {
+      throw new Error(`${where}: build secret ${show(id)} is not mounted by the Dockerfile (mounted: ${show(p.secretIds)}), so the build would never see it. `
+        + `Mount it with \`RUN --mount=type=secret,id=${id} ...\`, or remove it.`);
+    }
+  }
+  return { platform, buildArgs, buildSecrets };
+}
+
+function checkDirectory(directory: unknown, what: string): string {
+  if (typeof directory !== 'string' || directory.trim() === '' || !fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
+    throw new Error(`${what}: ${show(directory)} is not a folder. Give the path of the application's folder (the build context).`);
+  }
+  return fs.realpathSync(path.resolve(directory));
+}
+
+function checkDockerfileName(value: unknown, dir: string, what: string): string {
+  const file = value ?? 'Dockerfile';
+  if (typeof file !== 'string' || file.trim() === '' || path.isAbsolute(file)) {
+    throw new Error(`${what}: file ${show(value)} must be the Dockerfile's path relative to the folder, e.g. 'Dockerfile' or 'docker/Dockerfile.prod'.`);
+  }
+  const rel = path.relative(dir, path.resolve(dir, file)).split(path.sep).join('/');
+  if (rel.startsWith('..') || rel === '') {
+    throw new Error(`${what}: file ${show(value)} is outside the folder ${dir}. Keep the Dockerfile inside the build context.`);
+  }
+  const abs = path.join(dir, rel);
+  if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
+    throw new Error(`${what}: there is no Dockerfile ${show(rel)} in ${dir}. Write one (\`cdk-distroless init\` writes a hardened one), set file, or use DistrolessImage.fromSource().`);
+  }
+  return rel;
+}
+
+function checkStageName(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(value)) {
+    throw new Error(`${what}: target ${show(value)} is not a stage name. Use the name after AS in a FROM, e.g. 'runtime'.`);
+  }
+  return value;
+}
+
+function checkUser(value: unknown, what: string): ImageUser {
+  const u = value as ImageUser;
+  const isId = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 4294967295;
+  if (typeof u !== 'object' || u === null || !isId(u.uid) || !isId(u.gid)) {
+    throw new Error(`${what} must have numeric uid and gid from 0 to 4294967294, got ${show(value)}. Use e.g. { uid: 65532, gid: 65532 }.`);
+  }
+  if (u.uid === 0) {
+    throw new Error(`${what} ${show(value)} is root (uid 0). A workload never runs as root: use a non-root user, e.g. { uid: 65532, gid: 65532 }.`);
+  }
+  return {
+    uid: u.uid,
+    gid: u.gid,
+    ...(u.name !== undefined ? { name: String(u.name) } : {}),
+    ...(u.home !== undefined ? { home: String(u.home) } : {}),
+  };
+}
+
+function checkList(value: unknown, prop: string, what: string): unknown[] {
+  if (value === undefined) { return []; }
+  if (!Array.isArray(value)) {
+    throw new Error(`${what}: ${prop} must be a list, got ${show(value)}.`);
+  }
+  return value;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function checkInstance<T>(value: unknown, type: Function & { prototype: T }, prop: string, expected: string, what: string): T {
+  if (!(value instanceof type)) {
+    throw new Error(`${what}: ${prop} must be ${expected}, got ${show(value)}.`);
+  }
+  return value as T;
+}
+
+function checkStringMap(value: unknown, prop: string, what: string): { [k: string]: string } {
+  if (value === undefined) { return {}; }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${what}: ${prop} must be an object of names to strings, got ${show(value)}.`);
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') {
+      throw new Error(`${what}: ${prop}[${show(k)}] must be a string, got ${show(v)}.`);
+    }
+  }
+  return { ...(value as { [k: string]: string }) };
+}
+
+function checkPorts(value: unknown, prop: string, what: string): number[] {
+  const ports: number[] = [];
+  checkList(value, prop, what).forEach((p, i) => {
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 65535) {
+      throw new Error(`${what}: ${prop}[${i}] ${show(p)} is not a port. Use a whole number from 1 to 65535, e.g. 8080.`);
+    }
+    if (!ports.includes(p)) { ports.push(p); }
+  });
+  return ports;
+}
+
+function checkAbsolute(value: unknown, what: string): string {
+  return normalizeAbsolute(checkPath(value, what, { absolute: true }));
+}
+
+function checkArchitectures(value: unknown, what: string): CpuArchitecture[] {
+  const all = Object.values(CpuArchitecture) as string[];
+  if (!Array.isArray(value) || value.length === 0 || value.some(a => !all.includes(a))) {
+    throw new Error(`${what} must be ${what.endsWith('platform') ? 'one' : 'a non-empty list'} of ${all.map(a => `CpuArchitecture.${a.toUpperCase()}`).join(', ')}, got ${show(value)}.`);
+  }
+  return unique(value as CpuArchitecture[]);
 }
 
 function architecturesOf(image: BaseImage): CpuArchitecture[] {
@@ -364,11 +709,10 @@ function architecturesOf(image: BaseImage): CpuArchitecture[] {
   return [CpuArchitecture.AMD64, CpuArchitecture.ARM64].filter(a => known.includes(a));
 }
 
-function listFiles(root: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) { out.push(...listFiles(root, p)); } else if (entry.isFile()) { out.push(p); }
-  }
-  return out;
+function readIfExists(file: string): string | undefined {
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+function unique<T>(values: T[]): T[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
 }

@@ -138,7 +138,8 @@ export class HealthCheck {
   /** Grace period after start. */
   public readonly startPeriod: TimeSpan;
 
-  private constructor(kind: HealthCheckKind, timing: HealthCheckTiming, target: { path?: string; port?: number; service?: string; command?: string[] }) {
+  private constructor(kind: HealthCheckKind, timing: HealthCheckTiming,
+    target: { path?: string; port?: number; service?: string; command?: string[] }) {
     this.kind = kind;
     this.path = target.path;
     this.port = target.port;

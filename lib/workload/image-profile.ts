@@ -9,7 +9,10 @@ import { LintResult } from '../policy';
 export interface ImageProfile {
   /** The numeric user and group the container runs as (never root). */
   readonly user: ImageUser;
-  /** Directories the image declares as `VOLUME`: the only writable places on a read-only root. */
+  /**
+   * Directories the image declares as `VOLUME`: the only writable places on a read-only root. Never
+   * the root, a system directory, or where the image copied the application.
+   */
   readonly writablePaths: string[];
   /** Ports the image exposes (`EXPOSE`). */
   readonly ports: number[];
@@ -17,7 +20,10 @@ export interface ImageProfile {
   readonly entrypoint: string[];
   /** The CMD, exec form; empty when none is set. */
   readonly command: string[];
-  /** Environment variables the final stage sets (values as far as they are known). */
+  /**
+   * The image's environment: the final base image's ENV (from its facts), then what the Dockerfile
+   * sets; variables whose values cannot be known (a build arg without default) are left out.
+   */
   readonly environment: { [name: string]: string };
   /**
    * The working directory.

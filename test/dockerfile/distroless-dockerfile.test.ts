@@ -170,9 +170,9 @@ describe('writable paths', () => {
     expect(d).toContain('COPY --from=rootfs --chown=1000:2000 /writable/data /data');
   });
 
-  test('the application is copied with --chown when it lands in a writable path', () => {
-    const d = new DistrolessDockerfile({ runtime: Runtime.nodejs(), writablePaths: ['/app'] }).render();
-    expect(d).toContain('COPY --from=build --chown=65532:65532 /src /app');
+  test('fails if a writable path is the workdir, where the application is copied (regression: it made the code writable)', () => {
+    expect(() => new DistrolessDockerfile({ runtime: Runtime.nodejs(), writablePaths: ['/app'] }))
+      .toThrow(/writablePaths "\/app" is the workdir "\/app", where the application is installed/);
   });
 
   test('no writable paths: no VOLUME', () => {
@@ -490,8 +490,9 @@ describe('writeTo', () => {
     g.writeTo(dir);
     expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toBe(g.render());
     expect(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe(g.renderDockerignore());
-    // Writing again overwrites.
-    g.writeTo(dir);
+    // Writing again needs overwrite, as the CLI needs --force.
+    expect(() => g.writeTo(dir)).toThrow(/Dockerfile and .dockerignore already exist in .*; nothing written. Pass \{ overwrite: true \}/);
+    g.writeTo(dir, { overwrite: true });
     expect(fs.readdirSync(dir).sort()).toEqual(['.dockerignore', 'Dockerfile']);
   });
 
