@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { DIGEST, one, REF, registryWorkload, sourceWorkload } from './fixtures';
 import { podTemplates, restrictedViolations, validateAll } from './manifests';
-import { DistrolessImage, HealthCheck, kubernetes, Relaxation, TimeSpan, Workload } from '../../lib';
+import { CpuArchitecture, DistrolessImage, HealthCheck, kubernetes, Relaxation, TimeSpan, Workload } from '../../lib';
 
 const { DistrolessService, ServiceType, ImagePullPolicy } = kubernetes;
 
@@ -201,7 +201,7 @@ describe('DistrolessService options', () => {
 
   test('args, resources, writable paths with size limits, arm64', () => {
     const w = new Workload({
-      image: DistrolessImage.fromRegistry(REF, { user: { uid: 1654, gid: 1654 }, ports: [8080], writablePaths: ['/tmp', '/var/cache/app'], architectures: [] }),
+      image: DistrolessImage.fromRegistry(REF, { user: { uid: 1654, gid: 1654 }, ports: [8080], writablePaths: ['/tmp', '/var/cache/app'], architectures: [CpuArchitecture.ARM64] }),
       args: ['--serve'],
       resources: { cpuMillicores: 500, memoryMiB: 1024 },
       writablePaths: [{ path: '/tmp', sizeLimitMiB: 64 }, { path: '/var/cache/app', sizeLimitMiB: 256 }],
@@ -230,11 +230,28 @@ describe('DistrolessService options', () => {
     const expected = {
       'cdk-distroless.io/relaxed-read-only-root': 'legacy agent writes its PID file to /var/run (OPS-1234)',
       'cdk-distroless.io/relaxed-capabilities': 'NET_BIND_SERVICE: binds port 443 directly (OPS-99)',
+      'cdk-distroless.io/relaxations': JSON.stringify([
+        { control: 'read-only-root', reason: 'legacy agent writes its PID file to /var/run (OPS-1234)' },
+        { control: 'capabilities', reason: 'binds port 443 directly (OPS-99)', capability: 'NET_BIND_SERVICE' },
+      ]),
     };
     expect(one(objects, 'Deployment').metadata.annotations).toEqual(expected);
     expect(one(objects, 'Deployment').spec.template.metadata.annotations).toEqual(expected);
     // still "restricted" (NET_BIND_SERVICE is allowed); only the extra read-only check notices
     expect(restrictedViolations(one(objects, 'Deployment').spec.template)).toEqual(['(extra) container app.securityContext.readOnlyRootFilesystem must be true']);
+  });
+
+  test('the posture checks accept a recorded relaxation with its reason, and nothing else', () => {
+    const chart = Testing.chart();
+    new DistrolessService(chart, 'api', {
+      workload: registryWorkload({ relaxations: [Relaxation.writableRootFilesystem('legacy agent writes its PID file to /var/run (OPS-1234)')] }),
+    });
+    const report = kubernetes.KubernetesPosture.check(chart);
+    const active = report.findings.filter(f => f.level === 'error' && !f.suppressed);
+    expect(active).toEqual([]);
+    const relaxed = report.findings.filter(f => f.suppressed);
+    expect(relaxed.length).toBeGreaterThan(0);
+    expect(relaxed.every(f => f.ruleId === 'CDP002' && /OPS-1234/.test(f.suppressionReason ?? ''))).toBe(true);
   });
 
   test('a registry image with an explicit tag and a pin waiver: the tag, the waiver as annotation', () => {

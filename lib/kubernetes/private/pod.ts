@@ -9,6 +9,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
+import { RELAXATIONS_ANNOTATION } from '../../posture/posture-check';
 import { DistrolessImage, HealthCheck, HealthCheckKind, ImageSourceKind, Workload } from '../../workload';
 import { DistrolessPodProps, ImagePullPolicy, KubernetesImageOptions } from '../pod-options';
 
@@ -65,6 +66,12 @@ export function podParts(scope: Construct, props: DistrolessPodProps, what: stri
     const key = `${PREFIX}/relaxed-${r.control}`;
     const text = r.capability ? `${r.capability}: ${r.reason}` : r.reason;
     annotations[key] = annotations[key] ? `${annotations[key]}; ${text}` : text;
+  }
+  if (workload.relaxations.length > 0) {
+    // The machine-readable record the posture checks read (the same list ECS keeps in template metadata).
+    annotations[RELAXATIONS_ANNOTATION] = JSON.stringify(workload.relaxations.map(r => ({
+      control: r.control, reason: r.reason, ...(r.capability ? { capability: r.capability } : {}),
+    })));
   }
   if (workload.image.pinWaiver) { annotations[`${PREFIX}/image-pin-waiver`] = workload.image.pinWaiver; }
   if (props.useBuiltInProbe && workload.healthCheck && !workload.profile.healthProbePath && workload.healthCheck.kind !== HealthCheckKind.EXEC) {
