@@ -1,15 +1,10 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { pascalCase, sarifLog, SarifToolOptions, SRCROOT } from './sarif';
 import { PostureCheck, PostureFinding, PostureRuleInfo, PostureSuppression } from '../posture';
 
-/** The OASIS SARIF 2.1.0 schema (errata 01), as `lint` writes it. */
-const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const SRCROOT = 'SRCROOT';
 
-export interface PostureSarifOptions {
-  readonly version: string;
-  readonly informationUri: string;
-  readonly cwd: string;
+export interface PostureSarifOptions extends SarifToolOptions {
   /** Suppressions given on the command line: findings they cover are `external`, any others `inSource`. */
   readonly external: PostureSuppression[];
   /** Names of inputs that are not files (standard input): their findings get a plain relative URI. */
@@ -20,32 +15,13 @@ export interface PostureSarifOptions {
 export function toPostureSarif(findings: PostureFinding[], options: PostureSarifOptions) {
   const rules = PostureCheck.rules();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'cdk-distroless',
-          informationUri: options.informationUri,
-          version: options.version,
-          semanticVersion: options.version,
-          rules: rules.map(toRule),
-        },
-      },
-      originalUriBaseIds: {
-        [SRCROOT]: { uri: pathToFileURL(options.cwd).href.replace(/\/?$/, '/') },
-      },
-      columnKind: 'utf16CodeUnits',
-      results: findings.map(f => toResult(f, ruleIndex, options)),
-    }],
-  };
+  return sarifLog(options, rules.map(toRule), findings.map(f => toResult(f, ruleIndex, options)));
 }
 
 function toRule(rule: PostureRuleInfo) {
   return {
     id: rule.id,
-    name: rule.title.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(''),
+    name: pascalCase(rule.title),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
     help: { text: rule.fix },

@@ -6,7 +6,7 @@ import { DockerfilePolicy, Finding, LintResult, RuleInfo, Suppression } from '..
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** Base id that artifact URIs are relative to; `originalUriBaseIds` says where it was on this machine. */
-const SRCROOT = 'SRCROOT';
+export const SRCROOT = 'SRCROOT';
 
 export interface SarifInput {
   readonly result: LintResult;
@@ -27,6 +27,18 @@ export function toSarif(inputs: SarifInput[], options: SarifOptions) {
   const rules = DockerfilePolicy.rules();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = inputs.flatMap(input => input.result.findings.map(f => toResult(f, input, ruleIndex, options)));
+  return sarifLog(options, rules.map(toRule), results);
+}
+
+/** What every SARIF log of the CLI (lint, check) says about the tool and where relative URIs start. */
+export interface SarifToolOptions {
+  readonly version: string;
+  readonly informationUri: string;
+  readonly cwd: string;
+}
+
+/** The SARIF 2.1.0 envelope both `lint` and `check` write: one run of cdk-distroless with its rules and results. */
+export function sarifLog(options: SarifToolOptions, rules: object[], results: object[]) {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -37,7 +49,7 @@ export function toSarif(inputs: SarifInput[], options: SarifOptions) {
           informationUri: options.informationUri,
           version: options.version,
           semanticVersion: options.version,
-          rules: rules.map(toRule),
+          rules,
         },
       },
       originalUriBaseIds: {
@@ -112,7 +124,7 @@ function encodeSegments(p: string): string {
 }
 
 /** `Final stage runs as a non-root user` -> `FinalStageRunsAsANonRootUser`: SARIF's `name` is an identifier-like label. */
-function pascalCase(title: string): string {
+export function pascalCase(title: string): string {
   return title
     .split(/[^A-Za-z0-9]+/)
     .filter(w => w.length > 0)
