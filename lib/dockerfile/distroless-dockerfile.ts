@@ -318,7 +318,6 @@ export class DistrolessDockerfile {
     this.entrypoint = [...plan.entrypoint];
     this.command = cmd;
     this.environment = Object.fromEntries(env);
-    this.buildSecretIds = ctx.caBundle ? ['ca'] : [];
 
     const syntax = mirrors.map(m => m.rewrite(SYNTAX_IMAGE)).find(r => r !== SYNTAX_IMAGE) ?? SYNTAX_IMAGE;
     const out: string[] = [
@@ -334,6 +333,8 @@ export class DistrolessDockerfile {
     out.push('', '# Final stage: no shell and no package manager; only artifacts copied from the stages above.',
       `FROM ${this.finalImage.reference}`, ...finalLines);
     this.text = out.join('\n') + '\n';
+    // Every secret the stages mount (the CA bundle, Go's netrc, ...), read from the lines this generator wrote.
+    this.buildSecretIds = [...new Set([...this.text.matchAll(/--mount=type=secret,id=([A-Za-z0-9_.-]+)/g)].map(m => m[1]))];
     const generated = probe !== undefined ? [PROBE_SOURCE] : [];
     this.ignore = renderDockerignore(this.runtime.name, impl.dockerignore, impl.contextArtifacts, impl.buildReadsDocs,
       layout.appDirectory, siblingsOf(layout), generated);

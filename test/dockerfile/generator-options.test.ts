@@ -80,6 +80,12 @@ describe('what the generator computes, exposed', () => {
     expect(d.copyDestinations).toEqual(['/app']);
   });
 
+  test('every secret a stage mounts is listed: Go private modules need netrc, with the CA bundle', () => {
+    const d = new DistrolessDockerfile({ runtime: Runtime.go({ privateModules: 'github.com/acme/*' }), buildCaBundle: true });
+    expect(d.render()).toContain('--mount=type=secret,id=netrc');
+    expect([...d.buildSecretIds].sort()).toEqual(['ca', 'netrc']);
+  });
+
   test('defaults: no ports, no secrets', () => {
     const d = new DistrolessDockerfile({ runtime: Runtime.go() });
     expect(d.exposedPorts).toEqual([]);
